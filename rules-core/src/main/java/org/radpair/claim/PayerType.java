@@ -1,0 +1,5 @@
+package org.radpair.claim;
+
+public enum PayerType {
+    MEDICARE, MEDICAID, COMMERCIAL, OTHER
+}

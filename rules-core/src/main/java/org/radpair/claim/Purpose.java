@@ -1,0 +1,6 @@
+package org.radpair.claim;
+
+/** Why the study was done, as far as coding is concerned. */
+public enum Purpose {
+    SCREENING, DIAGNOSTIC, FOLLOW_UP
+}

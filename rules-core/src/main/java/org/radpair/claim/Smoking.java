@@ -1,0 +1,5 @@
+package org.radpair.claim;
+
+/** Smoking history for lung cancer screening eligibility. */
+public record Smoking(Integer packYears, Boolean currentSmoker, Integer yearsSinceQuit) {
+}

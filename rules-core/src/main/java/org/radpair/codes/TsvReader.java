@@ -1,0 +1,58 @@
+package org.radpair.codes;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+
+/** Reads the tab-separated reference tables shipped on the class path (gzipped when named *.gz). */
+public final class TsvReader {
+
+    private TsvReader() {
+    }
+
+    /** Calls {@code row} for every data row (the header row is skipped), split on tabs. */
+    public static void forEachRow(String resource, Consumer<String[]> row) {
+        try (InputStream raw = TsvReader.class.getResourceAsStream(resource)) {
+            if (raw == null) {
+                throw new IllegalStateException("Reference table missing from the class path: " + resource);
+            }
+            InputStream in = resource.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            String line = reader.readLine();
+            if (line == null) {
+                throw new IllegalStateException("Reference table is empty: " + resource);
+            }
+            int columns = split(line, 0).length;
+            while ((line = reader.readLine()) != null) {
+                if (!line.isEmpty()) {
+                    row.accept(split(line, columns));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read reference table " + resource, e);
+        }
+    }
+
+    /** Splits on tabs; a short row is padded with empty strings up to {@code columns}. */
+    static String[] split(String line, int columns) {
+        List<String> fields = new ArrayList<>(Math.max(columns, 8));
+        int start = 0;
+        int tab;
+        while ((tab = line.indexOf('\t', start)) >= 0) {
+            fields.add(line.substring(start, tab));
+            start = tab + 1;
+        }
+        fields.add(line.substring(start));
+        while (fields.size() < columns) {
+            fields.add("");
+        }
+        return fields.toArray(new String[0]);
+    }
+}
