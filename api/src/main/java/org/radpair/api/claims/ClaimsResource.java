@@ -1,0 +1,41 @@
+package org.radpair.api.claims;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.radpair.api.security.Caller;
+
+import io.smallrye.mutiny.Uni;
+
+@Path("/v1/claims")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+public class ClaimsResource {
+
+    @Inject
+    ClaimValidation validation;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Path("/validate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("claims:validate")
+    @Operation(summary = "Check one radiology claim before submission and record it in the audit history")
+    public Uni<ValidateResponse> validate(@NotNull(message = "a JSON body is required") @Valid ValidateRequest request,
+            @QueryParam("persist") @DefaultValue("true") boolean persist) {
+        return validation.validate(caller.tenant(), request, persist);
+    }
+}
