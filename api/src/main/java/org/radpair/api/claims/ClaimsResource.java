@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.radpair.api.problem.InvalidQueryParameter;
 import org.radpair.api.security.Caller;
 
 import io.smallrye.mutiny.Uni;
@@ -35,7 +36,21 @@ public class ClaimsResource {
     @RolesAllowed("claims:validate")
     @Operation(summary = "Check one radiology claim before submission and record it in the audit history")
     public Uni<ValidateResponse> validate(@NotNull(message = "a JSON body is required") @Valid ValidateRequest request,
-            @QueryParam("persist") @DefaultValue("true") boolean persist) {
-        return validation.validate(caller.tenant(), request, persist);
+            @QueryParam("persist") @DefaultValue("true") String persist) {
+        return validation.validate(caller.tenant(), request, flag("persist", persist));
+    }
+
+    /**
+     * A strict boolean: JAX-RS would read any unexpected word as false, and a typo such as
+     * {@code persist=ture} must not silently skip the audit record.
+     */
+    static boolean flag(String name, String value) {
+        if ("true".equalsIgnoreCase(value.strip())) {
+            return true;
+        }
+        if ("false".equalsIgnoreCase(value.strip())) {
+            return false;
+        }
+        throw new InvalidQueryParameter(name, "must be true or false");
     }
 }

@@ -72,6 +72,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper(priority = 1)
+    public Response invalidQueryParameter(InvalidQueryParameter e) {
+        return respond(Problem.invalid("A query parameter has a value the endpoint cannot use.",
+                List.of(new Problem.FieldError(e.parameter(), e.getMessage()))));
+    }
+
+    @ServerExceptionMapper(priority = 1)
     public Response mismatchedInput(MismatchedInputException e) {
         return unreadableJson(e);
     }
