@@ -17,7 +17,7 @@ public final class TsvReader {
     private TsvReader() {
     }
 
-    /** Calls {@code row} for every data row (the header row is skipped), split on tabs. */
+    /** Calls {@code row} for every data row, split on tabs. Leading {@code #} comment lines and the header row are skipped. */
     public static void forEachRow(String resource, Consumer<String[]> row) {
         try (InputStream raw = TsvReader.class.getResourceAsStream(resource)) {
             if (raw == null) {
@@ -26,12 +26,15 @@ public final class TsvReader {
             InputStream in = resource.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
             String line = reader.readLine();
+            while (line != null && line.startsWith("#")) {
+                line = reader.readLine();
+            }
             if (line == null) {
                 throw new IllegalStateException("Reference table is empty: " + resource);
             }
             int columns = split(line, 0).length;
             while ((line = reader.readLine()) != null) {
-                if (!line.isEmpty()) {
+                if (!line.isEmpty() && !line.startsWith("#")) {
                     row.accept(split(line, columns));
                 }
             }

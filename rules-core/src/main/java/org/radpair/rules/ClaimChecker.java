@@ -34,6 +34,7 @@ public final class ClaimChecker {
     public static ClaimChecker standard(ReferenceData reference) {
         return new ClaimChecker(reference, List.of(
                 new IcdCodeValidityRules(),
+                new CptCodeValidityRules(),
                 new ClaimStructureRules()));
     }
 

@@ -133,6 +133,30 @@ class ClaimCheckerTest {
     }
 
     @Test
+    void procedureCodesAreCheckedToo() {
+        CheckResult result = checker.check(claim("2026-03-02", List.of("R91.8"),
+                line("G0297", 1), line("99999", 1), line("7126", 1), line("A9579", 1)));
+        assertThat(result.edits()).extracting(Edit::rule, Edit::line).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("CPT-003", 1),
+                org.assertj.core.groups.Tuple.tuple("CPT-002", 2),
+                org.assertj.core.groups.Tuple.tuple("CPT-001", 3));
+        assertThat(result.edits().get(0).suggestion()).isEqualTo(
+                new Suggestion(SuggestionAction.REPLACE_CPT, "G0297", List.of("71271")));
+    }
+
+    @Test
+    void medicareDoesNotRecogniseCptTomosynthesis() {
+        Claim medicare = new Claim("CLM-T", null, new org.radpair.claim.Payer("MCR", org.radpair.claim.PayerType.MEDICARE),
+                LocalDate.parse("2026-03-02"), List.of("N63.10"), List.of(line("77061", 1)), null);
+        CheckResult result = checker.check(medicare);
+        assertThat(rules(result)).containsExactly("CPT-004");
+        assertThat(result.edits().get(0).suggestion().with()).containsExactly("G0279");
+        Claim commercial = new Claim("CLM-T", null, new org.radpair.claim.Payer("X", org.radpair.claim.PayerType.COMMERCIAL),
+                LocalDate.parse("2026-03-02"), List.of("N63.10"), List.of(line("77061", 1)), null);
+        assertThat(checker.check(commercial).edits()).isEmpty();
+    }
+
+    @Test
     void everyRuleHasAUniqueStableIdACategoryAndACitation() {
         List<RuleDefinition> rules = checker.rules();
         assertThat(rules).isNotEmpty();

@@ -190,6 +190,9 @@ public class ProblemMappers {
         }
         Response.StatusType type = e.getResponse().getStatusInfo();
         String detail = status == 413 ? "The body is larger than the 1 MiB limit." : e.getMessage();
+        if (detail == null || detail.startsWith("HTTP ")) {
+            detail = type.getReasonPhrase();
+        }
         return respond(Problem.of(status, slug(type.getReasonPhrase()), type.getReasonPhrase(), detail));
     }
 

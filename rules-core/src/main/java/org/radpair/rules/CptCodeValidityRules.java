@@ -1,0 +1,77 @@
+package org.radpair.rules;
+
+import java.util.List;
+
+import org.radpair.claim.ClaimLine;
+import org.radpair.claim.PayerType;
+import org.radpair.codes.CptCatalog;
+import org.radpair.codes.CptLookup;
+
+/** CODE_VALIDITY for procedure codes: every line's code must be a known imaging or HCPCS code on the date of service. */
+public final class CptCodeValidityRules implements RuleFamily {
+
+    private static final String HCPCS = "HIPAA code sets, 45 CFR 162.1002 (CPT/HCPCS in force on the date of service)";
+
+    static final RuleDefinition MALFORMED = new RuleDefinition("CPT-001", Category.CODE_VALIDITY, Severity.ERROR,
+            HCPCS, "Procedure code is not five letters or digits");
+    static final RuleDefinition UNKNOWN = new RuleDefinition("CPT-002", Category.CODE_VALIDITY, Severity.ERROR,
+            HCPCS + "; " + CptCatalog.FEE_SCHEDULE_RELEASE, "Procedure code is not a known imaging or HCPCS code");
+    static final RuleDefinition DELETED = new RuleDefinition("CPT-003", Category.CODE_VALIDITY, Severity.ERROR,
+            HCPCS + "; CMS HCPCS annual update", "Procedure code was deleted before the date of service");
+    static final RuleDefinition NOT_VALID_FOR_MEDICARE = new RuleDefinition("CPT-004", Category.CODE_VALIDITY,
+            Severity.ERROR, "CMS PFS Relative Value File, status indicator I", "Code not valid for Medicare purposes");
+    static final RuleDefinition NOT_COVERED = new RuleDefinition("CPT-005", Category.CODE_VALIDITY, Severity.WARNING,
+            "CMS PFS Relative Value File, status indicators N and X", "Medicare does not cover this code");
+
+    /** Medicare's own codes for studies whose CPT code it does not recognise (status I). */
+    private static final java.util.Map<String, List<String>> MEDICARE_INSTEAD = java.util.Map.of(
+            "77061", List.of("G0279"),
+            "77062", List.of("G0279"));
+
+    @Override
+    public List<RuleDefinition> rules() {
+        return List.of(MALFORMED, UNKNOWN, DELETED, NOT_VALID_FOR_MEDICARE, NOT_COVERED);
+    }
+
+    @Override
+    public void check(ClaimReview review, List<Edit> edits) {
+        boolean medicare = review.claim().payer().type() == PayerType.MEDICARE;
+        for (int i = 0; i < review.claim().lines().size(); i++) {
+            int number = i + 1;
+            ClaimLine line = review.claim().lines().get(i);
+            CptLookup code = review.procedure(i);
+            String name = "Line " + number + " (" + code.code() + ")";
+            switch (code.status()) {
+                case MALFORMED -> edits.add(MALFORMED.edit(number, List.of(code.code()),
+                        name + " is not a CPT or HCPCS code: codes are five letters or digits (e.g. 70450); put modifiers in the modifier list."));
+                case UNKNOWN -> edits.add(UNKNOWN.edit(number, List.of(code.code()),
+                        name + " is not an imaging code RadPair knows (" + CptCatalog.FEE_SCHEDULE_RELEASE
+                                + ", CPT 70010–79999 and imaging HCPCS codes); check the code."));
+                case DELETED -> edits.add(DELETED.edit(number, List.of(code.code()),
+                        name + " was deleted on " + code.deletedOn() + " (" + code.description() + "); bill "
+                                + String.join(" or ", code.replacedBy()) + " instead.",
+                        new Suggestion(SuggestionAction.REPLACE_CPT, code.code(), code.replacedBy())));
+                case CATALOGUED -> checkStatus(number, line, code, medicare, edits);
+                case LEVEL_II_DESCRIBED -> { }
+            }
+        }
+    }
+
+    private static void checkStatus(int number, ClaimLine line, CptLookup code, boolean medicare, List<Edit> edits) {
+        String status = code.entry().feeSchedule().status();
+        if (!medicare) {
+            return;
+        }
+        if ("I".equals(status)) {
+            List<String> instead = MEDICARE_INSTEAD.getOrDefault(line.cpt(), List.of());
+            edits.add(NOT_VALID_FOR_MEDICARE.edit(number, List.of(code.code()),
+                    "Line " + number + ": Medicare does not recognise " + code.code() + " (" + code.entry().label() + ")"
+                            + (instead.isEmpty() ? "." : "; bill " + String.join(" or ", instead) + " instead."),
+                    instead.isEmpty() ? null : new Suggestion(SuggestionAction.REPLACE_CPT, code.code(), instead)));
+        } else if ("N".equals(status) || "X".equals(status)) {
+            edits.add(NOT_COVERED.edit(number, List.of(code.code()),
+                    "Line " + number + ": Medicare does not cover " + code.code() + " (" + code.entry().label()
+                            + "); the patient may be liable only with a signed advance beneficiary notice (modifier GA)."));
+        }
+    }
+}
