@@ -60,12 +60,16 @@ public final class Icd10CodeSet {
     public static Icd10CodeSet load() {
         Map<String, List<Run>> runs = new HashMap<>(131_072);
         Map<String, LocalDate> releaseStarts = new TreeMap<>();
+        // A dozen distinct dates across 100k rows: parse each once.
+        Map<String, Integer> days = new HashMap<>();
         TsvReader.forEachRow(HISTORY, row -> {
             // code, code_dotted, billable, effective_from, effective_to_exclusive, first_release, last_release, long_description
-            int from = (int) LocalDate.parse(row[3]).toEpochDay();
-            int to = row[4].isEmpty() ? OPEN : (int) LocalDate.parse(row[4]).toEpochDay();
+            int from = days.computeIfAbsent(row[3], d -> (int) LocalDate.parse(d).toEpochDay());
+            int to = row[4].isEmpty() ? OPEN : days.computeIfAbsent(row[4], d -> (int) LocalDate.parse(d).toEpochDay());
             runs.computeIfAbsent(row[0], k -> new ArrayList<>(2)).add(new Run(from, to, "1".equals(row[2]), row[7]));
-            releaseStarts.putIfAbsent(row[5], LocalDate.parse(row[3]));
+            if (!releaseStarts.containsKey(row[5])) {
+                releaseStarts.put(row[5], LocalDate.ofEpochDay(from));
+            }
         });
         TsvReader.forEachRow(CHANGES_FY2027, row -> {
             applyChange(runs, row);

@@ -1,14 +1,27 @@
 package org.radpair.codes;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
 /**
  * All reference tables the rules consult, loaded once at start-up. The version string names the
  * release of each table so that every result says what it was checked against.
  */
 public record ReferenceData(Icd10CodeSet icd10, CptCatalog cpt, NcciEdits ncci) {
 
+    /** Loads the tables; the procedure tables load on a second thread while ICD-10-CM loads on this one. */
     public static ReferenceData load() {
-        return new ReferenceData(Icd10CodeSet.load(), CptCatalog.load(), NcciEdits.load());
+        CompletableFuture<CptCatalog> cpt = CompletableFuture.supplyAsync(CptCatalog::load, LOADER);
+        CompletableFuture<NcciEdits> ncci = CompletableFuture.supplyAsync(NcciEdits::load, LOADER);
+        Icd10CodeSet icd10 = Icd10CodeSet.load();
+        return new ReferenceData(icd10, cpt.join(), ncci.join());
     }
+
+    private static final Executor LOADER = task -> {
+        Thread thread = new Thread(task, "radpair-reference-loader");
+        thread.setDaemon(true);
+        thread.start();
+    };
 
     public String version() {
         return "icd10cm:" + icd10.releases().get(0).label() + ".." + icd10.newestRelease().label()

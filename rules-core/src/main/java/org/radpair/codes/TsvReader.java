@@ -6,8 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
@@ -43,19 +42,27 @@ public final class TsvReader {
         }
     }
 
-    /** Splits on tabs; a short row is padded with empty strings up to {@code columns}. */
+    /** Splits on tabs; a short row is padded with empty strings up to {@code columns}, a long one grows. */
     static String[] split(String line, int columns) {
-        List<String> fields = new ArrayList<>(Math.max(columns, 8));
+        String[] fields = new String[Math.max(columns, 1)];
+        int count = 0;
         int start = 0;
         int tab;
         while ((tab = line.indexOf('\t', start)) >= 0) {
-            fields.add(line.substring(start, tab));
+            if (count == fields.length) {
+                fields = Arrays.copyOf(fields, fields.length * 2);
+            }
+            fields[count++] = line.substring(start, tab);
             start = tab + 1;
         }
-        fields.add(line.substring(start));
-        while (fields.size() < columns) {
-            fields.add("");
+        if (count == fields.length) {
+            fields = Arrays.copyOf(fields, fields.length + 1);
         }
-        return fields.toArray(new String[0]);
+        fields[count++] = line.substring(start);
+        if (columns == 0) {
+            return Arrays.copyOf(fields, count);
+        }
+        Arrays.fill(fields, count, fields.length, "");
+        return fields;
     }
 }
