@@ -91,7 +91,7 @@ public final class CptCatalog {
 
         Map<String, Deletion> deletions = new HashMap<>();
         TsvReader.forEachRow(REPLACEMENTS, row -> deletions.put(row[0],
-                new Deletion(LocalDate.parse(row[1]), List.of(row[2].split(",")), row[3])));
+                new Deletion(LocalDate.parse(row[1]), row[2].isBlank() ? List.of() : List.of(row[2].split(",")), row[3])));
 
         return new CptCatalog(Map.copyOf(codes), Map.copyOf(levelTwo), Map.copyOf(deletions));
     }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.radpair.claim.Claim;
+import org.radpair.claim.ClaimHistory;
 import org.radpair.claim.ClaimLine;
 import org.radpair.codes.IcdLookup;
 import org.radpair.codes.ReferenceData;
@@ -21,21 +22,44 @@ public final class ClaimChecker {
             .thenComparing(Edit::rule);
 
     private final ReferenceData reference;
+    private final CodingKnowledge knowledge;
     private final List<RuleFamily> families;
     private final String rulesetVersion;
 
-    public ClaimChecker(ReferenceData reference, List<RuleFamily> families) {
+    public ClaimChecker(ReferenceData reference, CodingKnowledge knowledge, List<RuleFamily> families) {
         this.reference = reference;
+        this.knowledge = knowledge;
         this.families = List.copyOf(families);
         this.rulesetVersion = RULES_VERSION + ";" + reference.version();
     }
 
     /** The rule families RadPair ships with. */
     public static ClaimChecker standard(ReferenceData reference) {
-        return new ClaimChecker(reference, List.of(
+        return standard(reference, PayerPolicies.DEFAULT);
+    }
+
+    public static ClaimChecker standard(ReferenceData reference, PayerPolicies payers) {
+        return new ClaimChecker(reference, CodingKnowledge.load(), List.of(
                 new IcdCodeValidityRules(),
                 new CptCodeValidityRules(),
-                new ClaimStructureRules()));
+                new ClaimStructureRules(),
+                new MedicalNecessityRules(),
+                new ScreeningRules(),
+                new PrimaryDiagnosisRules(),
+                new BiradsRules(),
+                new ModifierRules(payers),
+                new BundlingRules(),
+                new SymptomIntegralRules(),
+                new DemographicRules(),
+                new PaymentRules()));
+    }
+
+    public CodingKnowledge knowledge() {
+        return knowledge;
+    }
+
+    public ReferenceData reference() {
+        return reference;
     }
 
     public List<RuleDefinition> rules() {
@@ -47,7 +71,12 @@ public final class ClaimChecker {
     }
 
     public CheckResult check(Claim claim) {
-        ClaimReview review = new ClaimReview(claim, reference);
+        return check(claim, ClaimHistory.NONE);
+    }
+
+    /** Checks a claim knowing the patient's history (findings, earlier studies). Never throws for any claim. */
+    public CheckResult check(Claim claim, ClaimHistory history) {
+        ClaimReview review = new ClaimReview(claim, history, reference, knowledge);
         List<Edit> edits = new ArrayList<>();
         for (RuleFamily family : families) {
             family.check(review, edits);
@@ -56,13 +85,14 @@ public final class ClaimChecker {
         return new CheckResult(Verdict.of(edits), List.copyOf(edits), lineResults(review), rulesetVersion);
     }
 
-    private static List<LineResult> lineResults(ClaimReview review) {
+    private List<LineResult> lineResults(ClaimReview review) {
         List<ClaimLine> lines = review.claim().lines();
         List<LineResult> results = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
-            ClaimLine line = lines.get(i);
-            IcdLookup primary = line.diagnosisPointers().isEmpty() ? null : review.pointed(line.diagnosisPointers().get(0));
-            results.add(new LineResult(i + 1, line.cpt(), primary == null ? null : primary.code(), Pairing.UNKNOWN));
+            IcdLookup primary = review.primaryOf(i);
+            Pairing pairing = primary == null || !primary.billable() ? Pairing.UNKNOWN
+                    : knowledge.pairing(primary.code(), review.study(i));
+            results.add(new LineResult(i + 1, lines.get(i).cpt(), primary == null ? null : primary.code(), pairing));
         }
         return results;
     }

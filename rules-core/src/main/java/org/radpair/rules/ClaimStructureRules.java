@@ -9,7 +9,9 @@ import java.util.Set;
 
 import org.radpair.claim.Claim;
 import org.radpair.claim.ClaimLine;
+import org.radpair.codes.CptCode;
 import org.radpair.codes.IcdCodes;
+import org.radpair.codes.NcciEdits;
 
 /** CLAIM_STRUCTURE: pointers, lines without a diagnosis, duplicates. */
 public final class ClaimStructureRules implements RuleFamily {
@@ -25,13 +27,17 @@ public final class ClaimStructureRules implements RuleFamily {
     static final RuleDefinition DUPLICATE_LINE = new RuleDefinition("STR-004", Category.CLAIM_STRUCTURE,
             Severity.WARNING, "CPT modifiers 76/77 (repeat procedure); CMS duplicate-claim edits",
             "Two lines bill the same study with the same modifiers");
+    static final RuleDefinition UNITS_OVER_MUE = new RuleDefinition("STR-006", Category.CLAIM_STRUCTURE,
+            Severity.ERROR, "NCCI Medically Unlikely Edits, practitioner services, " + NcciEdits.RELEASE,
+            "Units of service over the NCCI MUE value");
     static final RuleDefinition DUPLICATE_DIAGNOSIS = new RuleDefinition("STR-005", Category.CLAIM_STRUCTURE,
             Severity.WARNING, "X12 837P 005010X222A1 loop 2300 HI; CMS-1500 item 21",
             "The same diagnosis is listed twice on the claim");
 
     @Override
     public List<RuleDefinition> rules() {
-        return List.of(POINTER_OUT_OF_RANGE, NO_DIAGNOSIS, REPEATED_POINTER, DUPLICATE_LINE, DUPLICATE_DIAGNOSIS);
+        return List.of(POINTER_OUT_OF_RANGE, NO_DIAGNOSIS, REPEATED_POINTER, DUPLICATE_LINE, DUPLICATE_DIAGNOSIS,
+                UNITS_OVER_MUE);
     }
 
     @Override
@@ -53,6 +59,43 @@ public final class ClaimStructureRules implements RuleFamily {
             }
         }
         checkDuplicateDiagnoses(claim, edits);
+        checkUnits(review, edits);
+    }
+
+    /** MAI 1 limits each line; MAI 2 and 3 limit the day, so the units of every line of the code add up. */
+    private static void checkUnits(ClaimReview review, List<Edit> edits) {
+        Map<String, Integer> unitsPerDay = new HashMap<>();
+        Map<String, Integer> lastLine = new HashMap<>();
+        for (int i = 0; i < review.lineCount(); i++) {
+            CptCode study = review.study(i);
+            if (study == null || study.mue() == null) {
+                continue;
+            }
+            int units = review.line(i).units();
+            if (study.mue().adjudicationIndicator() == 1) {
+                if (units > study.mue().value()) {
+                    edits.add(mueEdit(i + 1, study, units));
+                }
+            } else {
+                unitsPerDay.merge(study.code(), units, Integer::sum);
+                lastLine.put(study.code(), i + 1);
+            }
+        }
+        unitsPerDay.forEach((code, units) -> {
+            CptCode study = review.reference().cpt().get(code);
+            if (units > study.mue().value()) {
+                edits.add(mueEdit(lastLine.get(code), study, units));
+            }
+        });
+    }
+
+    private static Edit mueEdit(int line, CptCode study, int units) {
+        return UNITS_OVER_MUE.edit(line, List.of(study.code()),
+                "Line " + line + ": " + units + " units of " + study.code() + " exceed its MUE of " + study.mue().value()
+                        + " (" + study.mue().adjudication() + ", MAI " + study.mue().adjudicationIndicator() + ", "
+                        + study.mue().rationale() + "): units over the MUE are denied"
+                        + (study.mue().adjudicationIndicator() == 1 ? "; report further units on separate lines with a modifier"
+                                + " only if they were truly distinct." : "; the day's total counts across lines."));
     }
 
     private static void checkPointers(Claim claim, int number, ClaimLine line, List<Edit> edits) {

@@ -48,9 +48,11 @@ public final class CptCodeValidityRules implements RuleFamily {
                         name + " is not an imaging code RadPair knows (" + CptCatalog.FEE_SCHEDULE_RELEASE
                                 + ", CPT 70010–79999 and imaging HCPCS codes); check the code."));
                 case DELETED -> edits.add(DELETED.edit(number, List.of(code.code()),
-                        name + " was deleted on " + code.deletedOn() + " (" + code.description() + "); bill "
-                                + String.join(" or ", code.replacedBy()) + " instead.",
-                        new Suggestion(SuggestionAction.REPLACE_CPT, code.code(), code.replacedBy())));
+                        name + " was deleted on " + code.deletedOn() + " (" + code.description() + ")"
+                                + (code.replacedBy().isEmpty() ? "; remove the line."
+                                        : "; bill " + String.join(" or ", code.replacedBy()) + " instead."),
+                        code.replacedBy().isEmpty() ? Suggestion.removeCode(code.code())
+                                : new Suggestion(SuggestionAction.REPLACE_CPT, code.code(), code.replacedBy())));
                 case CATALOGUED -> checkStatus(number, line, code, medicare, edits);
                 case LEVEL_II_DESCRIBED -> { }
             }

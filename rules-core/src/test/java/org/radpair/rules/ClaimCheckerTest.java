@@ -38,7 +38,7 @@ class ClaimCheckerTest {
         CheckResult result = checker.check(claim("2026-03-02", List.of("Z12.31"), line("77067", 1)));
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(result.edits()).isEmpty();
-        assertThat(result.lines()).containsExactly(new LineResult(1, "77067", "Z12.31", Pairing.UNKNOWN));
+        assertThat(result.lines()).containsExactly(new LineResult(1, "77067", "Z12.31", Pairing.SUPPORTED));
         assertThat(result.rulesetVersion()).contains("FY2027");
     }
 
@@ -103,7 +103,8 @@ class ClaimCheckerTest {
         CheckResult result = checker.check(claim("2026-03-02", List.of("R51.9"), line("70450", 1, 3), line("70551")));
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(result.edits()).extracting(Edit::rule, Edit::line)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("STR-001", 1), org.assertj.core.groups.Tuple.tuple("STR-002", 2));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("STR-001", 1),
+                        org.assertj.core.groups.Tuple.tuple("PAY-001", 1), org.assertj.core.groups.Tuple.tuple("STR-002", 2));
         assertThat(result.edits().get(0).message()).contains("diagnosis 3", "lists 1 diagnosis");
         assertThat(result.lines().get(1).primaryDiagnosis()).isNull();
     }
@@ -119,7 +120,7 @@ class ClaimCheckerTest {
         CheckResult result = checker.check(claim("2026-03-02", List.of("R51.9", "r519"),
                 line("70450", 1, 1), line("70450", 2)));
         assertThat(result.verdict()).isEqualTo(Verdict.WARN);
-        assertThat(rules(result)).containsExactly("STR-005", "STR-003", "STR-004");
+        assertThat(rules(result)).containsExactly("STR-005", "STR-003", "STR-004", "PAY-001");
         Edit duplicateLine = result.edits().get(2);
         assertThat(duplicateLine.line()).isEqualTo(2);
         assertThat(duplicateLine.suggestion().action()).isEqualTo(SuggestionAction.ADD_MODIFIER);
@@ -129,7 +130,8 @@ class ClaimCheckerTest {
     void sameStudyWithDifferentModifiersIsNotADuplicate() {
         CheckResult result = checker.check(claim("2026-03-02", List.of("M25.561", "M25.562"),
                 new ClaimLine("73721", List.of("RT"), 1, List.of(1)), new ClaimLine("73721", List.of("LT"), 1, List.of(2))));
-        assertThat(result.edits()).isEmpty();
+        // Right and left knee MRIs are two studies: no duplicate, only the imaging payment reduction of the second.
+        assertThat(rules(result)).containsExactly("PAY-001");
     }
 
     @Test

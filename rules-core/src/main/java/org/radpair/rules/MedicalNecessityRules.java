@@ -1,0 +1,140 @@
+package org.radpair.rules;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.radpair.codes.BodyRegion;
+import org.radpair.codes.CptCode;
+import org.radpair.codes.IcdLookup;
+
+/**
+ * MEDICAL_NECESSITY: the line's diagnoses must support the study — the body region it images and
+ * the modality — as {@code indications.tsv} models the affinity that payers' coverage policies encode.
+ */
+public final class MedicalNecessityRules implements RuleFamily {
+
+    private static final String REFERENCE = "Medicare Program Integrity Manual Ch. 13 (LCDs: reasonable and necessary); "
+            + "ICD-10-CM Official Guidelines IV.A (code the reason for the encounter)";
+
+    static final RuleDefinition NOT_SUPPORTED = new RuleDefinition("MED-001", Category.MEDICAL_NECESSITY, Severity.ERROR,
+            REFERENCE, "No diagnosis on the line supports the study");
+    static final RuleDefinition SECONDARY_SUPPORTS = new RuleDefinition("MED-002", Category.MEDICAL_NECESSITY,
+            Severity.WARNING, REFERENCE, "The line's primary diagnosis does not support the study, a secondary one does");
+
+    static final RuleDefinition FINDING_OUTSIDE_STUDY = new RuleDefinition("MED-003", Category.MEDICAL_NECESSITY,
+            Severity.WARNING, REFERENCE, "An incidental finding of a body region no study on the claim images");
+
+    @Override
+    public List<RuleDefinition> rules() {
+        return List.of(NOT_SUPPORTED, SECONDARY_SUPPORTS, FINDING_OUTSIDE_STUDY);
+    }
+
+    /** A finding is what a study saw: a code of another body region is a miscoding (N63.0 is a breast lump, not a renal mass). */
+    private static void checkFindings(ClaimReview review, List<Edit> edits) {
+        for (String raw : review.claim().context().incidentalFindings()) {
+            String finding = org.radpair.codes.IcdCodes.display(raw);
+            boolean anyStudy = false;
+            boolean anyImagesIt = false;
+            for (int i = 0; i < review.lineCount(); i++) {
+                CptCode study = review.study(i);
+                if (study == null) {
+                    continue;
+                }
+                anyStudy = true;
+                anyImagesIt |= couldSee(review.knowledge().indicationOf(finding), study);
+            }
+            if (anyStudy && !anyImagesIt && review.reference().icd10().isBillable(finding, review.dateOfService())) {
+                var lookup = review.reference().icd10().lookup(finding, review.dateOfService());
+                edits.add(FINDING_OUTSIDE_STUDY.edit(null, List.of(finding),
+                        "The incidental finding " + finding + " (" + lookup.description() + ") belongs to a body region that"
+                                + " no study on this claim images: check the code of what the study found."));
+            }
+        }
+    }
+
+    /** Regions a study's field of view usually includes beyond its own (a CT abdomen sees the lung bases). */
+    private static final Map<BodyRegion, Set<BodyRegion>> FIELD_OF_VIEW = Map.of(
+            BodyRegion.ABDOMEN, EnumSet.of(BodyRegion.CHEST, BodyRegion.PELVIS, BodyRegion.SPINE_LUMBAR, BodyRegion.SPINE_THORACIC, BodyRegion.VASCULAR),
+            BodyRegion.CHEST, EnumSet.of(BodyRegion.ABDOMEN, BodyRegion.NECK, BodyRegion.BREAST, BodyRegion.HEART, BodyRegion.SPINE_THORACIC, BodyRegion.VASCULAR),
+            BodyRegion.PELVIS, EnumSet.of(BodyRegion.ABDOMEN, BodyRegion.SPINE_LUMBAR, BodyRegion.LOWER_EXTREMITY, BodyRegion.VASCULAR),
+            BodyRegion.NECK, EnumSet.of(BodyRegion.HEAD, BodyRegion.CHEST, BodyRegion.SPINE_CERVICAL, BodyRegion.VASCULAR),
+            BodyRegion.HEAD, EnumSet.of(BodyRegion.BRAIN, BodyRegion.NECK),
+            BodyRegion.BRAIN, EnumSet.of(BodyRegion.HEAD),
+            BodyRegion.SPINE_LUMBAR, EnumSet.of(BodyRegion.ABDOMEN, BodyRegion.PELVIS),
+            BodyRegion.SPINE_THORACIC, EnumSet.of(BodyRegion.CHEST),
+            BodyRegion.SPINE_CERVICAL, EnumSet.of(BodyRegion.NECK));
+
+    private static boolean couldSee(CodingKnowledge.Indication finding, CptCode study) {
+        if (finding == null || finding.regions() == null) {
+            return true;
+        }
+        for (BodyRegion region : study.regions()) {
+            if (region == BodyRegion.OTHER || region == BodyRegion.WHOLE_BODY || finding.regions().contains(region)
+                    || FIELD_OF_VIEW.getOrDefault(region, Set.of()).stream().anyMatch(finding.regions()::contains)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void check(ClaimReview review, List<Edit> edits) {
+        checkFindings(review, edits);
+        for (int i = 0; i < review.lineCount(); i++) {
+            CptCode study = review.study(i);
+            List<IcdLookup> pointed = review.pointedBy(i);
+            if (study == null || pointed.isEmpty() || !pointed.get(0).billable()) {
+                continue;
+            }
+            Pairing primary = review.knowledge().pairing(pointed.get(0).code(), study);
+            if (primary != Pairing.UNSUPPORTED) {
+                continue;
+            }
+            List<String> supporting = new ArrayList<>();
+            boolean anyUnknown = false;
+            for (IcdLookup other : pointed.subList(1, pointed.size())) {
+                Pairing pairing = other.billable() ? review.knowledge().pairing(other.code(), study) : Pairing.UNKNOWN;
+                if (pairing == Pairing.SUPPORTED) {
+                    supporting.add(other.code());
+                } else if (pairing == Pairing.UNKNOWN) {
+                    anyUnknown = true;
+                }
+            }
+            int number = i + 1;
+            String name = study.code() + " (" + study.label() + ")";
+            if (!supporting.isEmpty()) {
+                List<String> order = new ArrayList<>(supporting);
+                pointed.stream().map(IcdLookup::code).filter(code -> !order.contains(code)).forEach(order::add);
+                edits.add(SECONDARY_SUPPORTS.edit(number, List.of(pointed.get(0).code(), study.code()),
+                        "Line " + number + ": the primary diagnosis " + pointed.get(0).code() + " does not support " + name
+                                + ", but " + String.join(", ", supporting) + " does: point the line to it first.",
+                        new Suggestion(SuggestionAction.REORDER_DIAGNOSES, null, order)));
+            } else if (!anyUnknown) {
+                edits.add(NOT_SUPPORTED.edit(number,
+                        List.copyOf(concat(pointed.stream().map(IcdLookup::code).toList(), study.code())),
+                        "Line " + number + ": " + describe(pointed) + " does not support " + name + ", which images "
+                                + regions(study) + ": code the sign, symptom or condition that prompted this study."));
+            }
+        }
+    }
+
+    private static List<String> concat(List<String> codes, String cpt) {
+        List<String> all = new ArrayList<>(codes);
+        all.add(cpt);
+        return all;
+    }
+
+    private static String describe(List<IcdLookup> pointed) {
+        IcdLookup first = pointed.get(0);
+        String text = first.code() + (first.description() == null ? "" : " (" + first.description() + ")");
+        return pointed.size() == 1 ? text : text + " or the line's other diagnoses";
+    }
+
+    private static String regions(CptCode study) {
+        return String.join(", ", study.regions().stream().map(r -> r.name().toLowerCase().replace('_', ' ')).toList())
+                + " by " + study.modality();
+    }
+}
