@@ -171,6 +171,26 @@ class ClaimCheckerTest {
     }
 
     @Test
+    void pairingSuggestionsAgreeWithTheCheck() {
+        PairingAdvisor advisor = new PairingAdvisor(checker.reference(), checker.knowledge());
+        LocalDate dos = LocalDate.parse("2026-03-02");
+        var headCt = checker.reference().cpt().get("70450");
+        List<PairingAdvisor.Indication> indications = advisor.indicationsFor(headCt, dos);
+        assertThat(indications).extracting(PairingAdvisor.Indication::code).contains("R51.9", "G43.909");
+        assertThat(indications.get(0).weight()).isEqualTo(1);
+        assertThat(indications).extracting(PairingAdvisor.Indication::code).doesNotContain("M54.50");
+        for (PairingAdvisor.Indication indication : indications) {
+            if (indication.kind() == PairingAdvisor.Indication.Kind.CODE) {
+                CheckResult result = checker.check(claim("2026-03-02", List.of(indication.code()), line("70450", 1)));
+                assertThat(result.lines().get(0).pairing()).as(indication.code()).isEqualTo(Pairing.SUPPORTED);
+                assertThat(rules(result)).as(indication.code()).doesNotContain("MED-001", "MED-002");
+            }
+        }
+        List<String> studies = advisor.studiesFor("R51.9").stream().map(s -> s.code()).toList();
+        assertThat(studies).contains("70450", "70551", "70496").doesNotContain("72148", "77080");
+    }
+
+    @Test
     void verdictFollowsTheContract() {
         Edit info = new Edit("X-1", Category.PAYMENT, Severity.INFO, null, List.of(), "", null, "");
         Edit warning = new Edit("X-2", Category.MODIFIER, Severity.WARNING, null, List.of(), "", null, "");

@@ -1,11 +1,17 @@
 package org.radpair.api.codes;
 
+import java.util.Map;
+
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.radpair.claim.PayerType;
 import org.radpair.codes.ReferenceData;
 import org.radpair.rules.ClaimChecker;
+import org.radpair.rules.PairingAdvisor;
+import org.radpair.rules.PayerPolicies;
 
 import io.quarkus.runtime.Startup;
 
@@ -24,9 +30,28 @@ public class ReferenceDataProducer {
         return data;
     }
 
+    @ConfigProperty(name = "radpair.bilateral.medicare", defaultValue = "MODIFIER_50")
+    PayerPolicies.BilateralStyle medicare;
+
+    @ConfigProperty(name = "radpair.bilateral.medicaid", defaultValue = "EITHER")
+    PayerPolicies.BilateralStyle medicaid;
+
+    @ConfigProperty(name = "radpair.bilateral.commercial", defaultValue = "EITHER")
+    PayerPolicies.BilateralStyle commercial;
+
+    @ConfigProperty(name = "radpair.bilateral.other", defaultValue = "EITHER")
+    PayerPolicies.BilateralStyle other;
+
     @Produces
     @Singleton
     ClaimChecker claimChecker(ReferenceData data) {
-        return ClaimChecker.standard(data);
+        return ClaimChecker.standard(data, new PayerPolicies(Map.of(PayerType.MEDICARE, medicare,
+                PayerType.MEDICAID, medicaid, PayerType.COMMERCIAL, commercial, PayerType.OTHER, other)));
+    }
+
+    @Produces
+    @Singleton
+    PairingAdvisor pairingAdvisor(ClaimChecker checker) {
+        return new PairingAdvisor(checker.reference(), checker.knowledge());
     }
 }

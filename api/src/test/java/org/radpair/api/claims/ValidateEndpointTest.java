@@ -42,7 +42,7 @@ class ValidateEndpointTest {
                 .body("lines[0].line", equalTo(1))
                 .body("lines[0].cpt", equalTo("77067"))
                 .body("lines[0].primaryDiagnosis", equalTo("Z12.31"))
-                .body("lines[0].pairing", equalTo("UNKNOWN"))
+                .body("lines[0].pairing", equalTo("SUPPORTED"))
                 .body("followUp.openFindings", hasSize(0))
                 .body("followUp.closedFindings", hasSize(0))
                 .body("auditId", notNullValue())
@@ -71,7 +71,7 @@ class ValidateEndpointTest {
                 """.formatted(Claims.uniqueId("CLM"));
         validate(Tokens.validator(tenant), body, "").statusCode(200)
                 .body("verdict", equalTo("FAIL"))
-                .body("edits.rule", contains("ICD-001", "ICD-003", "ICD-003", "ICD-003", "STR-001", "STR-002"))
+                .body("edits.rule", contains("ICD-001", "ICD-003", "ICD-003", "ICD-003", "STR-001", "STR-002", "PAY-001"))
                 .body("edits.find { it.rule == 'ICD-001' }.codes", contains("XYZ"))
                 .body("edits.find { it.codes == ['M54.5'] }.suggestion.action", equalTo("REPLACE_CODE"))
                 .body("edits.find { it.codes == ['M54.5'] }.suggestion.with", contains("M54.50", "M54.51", "M54.59"))

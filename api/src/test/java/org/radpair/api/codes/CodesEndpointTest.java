@@ -81,4 +81,21 @@ class CodesEndpointTest {
     void lookUpsNeedAToken() {
         given().when().get("/v1/codes/cpt/70450").then().statusCode(401);
     }
+
+    @Test
+    void pairingsForAStudyAndForADiagnosis() {
+        get("/v1/pairings?cpt=70450").statusCode(200)
+                .body("cpt", equalTo("70450"))
+                .body("study", equalTo("CT head/brain without contrast"))
+                .body("indications.code", hasItem("R51.9"))
+                .body("indications[0].description", org.hamcrest.Matchers.notNullValue());
+        get("/v1/pairings?icd=R07.9").statusCode(200)
+                .body("icd", equalTo("R07.9"))
+                .body("studies.cpt", hasItem("71046"))
+                .body("studies.cpt", org.hamcrest.Matchers.not(hasItem("72148")));
+        get("/v1/pairings?cpt=99213").statusCode(404).contentType("application/problem+json");
+        get("/v1/pairings").statusCode(400).contentType("application/problem+json");
+        get("/v1/pairings?cpt=70450&icd=R51.9").statusCode(400);
+        get("/v1/pairings?icd=!!").statusCode(400);
+    }
 }

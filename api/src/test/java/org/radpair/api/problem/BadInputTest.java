@@ -47,7 +47,7 @@ class BadInputTest {
                 Arguments.of("units beyond int", VALID.replace("\"units\":1", "\"units\":99999999999999999999"), "lines[0].units"),
                 Arguments.of("unknown sex", VALID.replace("\"sex\":\"F\"", "\"sex\":\"X\""), "patient.sex"),
                 Arguments.of("unknown payer type", VALID.replace("\"MEDICARE\"}", "\"MEDICAL\"}"), "payer.type"),
-                Arguments.of("unknown purpose", VALID.replace("DIAGNOSTIC", "CURIOSITY"), "context.purpose"),
+                Arguments.of("unknown purpose", VALID.replace("\"purpose\":null", "\"purpose\":\"CURIOSITY\""), "context.purpose"),
                 Arguments.of("impossible date", VALID.replace("2026-03-02", "2026-02-30"), "dateOfService"),
                 Arguments.of("date in another format", VALID.replace("2026-03-02", "03/02/2026"), "dateOfService"),
                 Arguments.of("missing claim id", VALID.replace("\"claimId\":\"CLM-BAD\",", ""), "claimId"),

@@ -31,7 +31,7 @@ public final class Claims {
                  "payer":{"id":"MEDICARE-JL","type":"MEDICARE"},"dateOfService":"%s",
                  "diagnoses":[%s],
                  "lines":[{"cpt":"%s","modifiers":["26"],"units":1,"diagnosisPointers":[%s]}],
-                 "context":{"purpose":"DIAGNOSTIC","priorBirads":null,"incidentalFindings":[],"followUpOf":null,"smoking":null,"ruleOut":false}}
+                 "context":{"purpose":null,"priorBirads":null,"incidentalFindings":[],"followUpOf":null,"smoking":null,"ruleOut":false}}
                 """.formatted(claimId, patientId, dos, codes, cpt, pointers);
     }
 
