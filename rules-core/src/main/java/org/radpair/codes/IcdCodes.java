@@ -1,13 +1,9 @@
 package org.radpair.codes;
 
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Normalisation of ICD-10-CM code strings: with or without the dot, any case, surrounding spaces. */
 public final class IcdCodes {
 
-    /** A letter, a digit, an alphanumeric, then up to four more alphanumerics (the dotted part). */
-    private static final Pattern UNDOTTED = Pattern.compile("[A-Z][0-9][0-9A-Z][0-9A-Z]{0,4}");
 
     private IcdCodes() {
     }
@@ -20,15 +16,46 @@ public final class IcdCodes {
         if (raw == null) {
             return null;
         }
-        String code = raw.strip().toUpperCase(Locale.ROOT);
+        String code = raw.strip();
+        int length = code.length();
         int dot = code.indexOf('.');
-        if (dot >= 0) {
-            if (dot != 3 || code.indexOf('.', dot + 1) >= 0 || code.length() == 4) {
+        int characters = dot < 0 ? length : length - 1;
+        if (characters < 3 || characters > 7
+                || (dot >= 0 && (dot != 3 || length == 4 || code.indexOf('.', dot + 1) >= 0))) {
+            return null;
+        }
+        // Hand-written rather than a regex: it runs for every code of every claim, and allocates
+        // nothing when the code is already undotted upper case.
+        boolean asIs = dot < 0;
+        int position = 0;
+        for (int i = 0; i < length; i++) {
+            char c = code.charAt(i);
+            if (c == '.') {
+                continue;
+            }
+            if (c >= 'a' && c <= 'z') {
+                asIs = false;
+                c = (char) (c - ('a' - 'A'));
+            }
+            boolean letter = c >= 'A' && c <= 'Z';
+            boolean digit = c >= '0' && c <= '9';
+            if (position == 0 ? !letter : position == 1 ? !digit : !(letter || digit)) {
                 return null;
             }
-            code = code.substring(0, 3) + code.substring(4);
+            position++;
         }
-        return UNDOTTED.matcher(code).matches() ? code : null;
+        if (asIs) {
+            return code;
+        }
+        char[] undotted = new char[characters];
+        int next = 0;
+        for (int i = 0; i < length; i++) {
+            char c = code.charAt(i);
+            if (c != '.') {
+                undotted[next++] = c >= 'a' && c <= 'z' ? (char) (c - ('a' - 'A')) : c;
+            }
+        }
+        return new String(undotted);
     }
 
     /** The dotted form of an undotted code ({@code R519} becomes {@code R51.9}). */

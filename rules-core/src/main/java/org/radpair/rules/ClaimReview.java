@@ -25,6 +25,7 @@ public final class ClaimReview {
     private final ClaimHistory history;
     private final IcdLookup[] diagnoses;
     private final CptLookup[] procedures;
+    private final List<List<IcdLookup>> pointedByLine;
 
     ClaimReview(Claim claim, ClaimHistory history, ReferenceData reference, CodingKnowledge knowledge) {
         this.claim = claim;
@@ -38,6 +39,17 @@ public final class ClaimReview {
         this.procedures = new CptLookup[claim.lines().size()];
         for (int i = 0; i < procedures.length; i++) {
             procedures[i] = reference.cpt().lookup(claim.lines().get(i).cpt(), claim.dateOfService());
+        }
+        this.pointedByLine = new ArrayList<>(procedures.length);
+        for (ClaimLine line : claim.lines()) {
+            List<IcdLookup> pointedTo = new ArrayList<>(line.diagnosisPointers().size());
+            for (int pointer : line.diagnosisPointers()) {
+                IcdLookup lookup = pointed(pointer);
+                if (lookup != null) {
+                    pointedTo.add(lookup);
+                }
+            }
+            pointedByLine.add(List.copyOf(pointedTo));
         }
     }
 
@@ -103,16 +115,9 @@ public final class ClaimReview {
         return pointers.isEmpty() ? null : pointed(pointers.get(0));
     }
 
-    /** Every diagnosis the line points to, in pointer order (pointers past the end skipped). */
+    /** Every diagnosis the line points to, in pointer order (pointers past the end skipped). Read-only. */
     public List<IcdLookup> pointedBy(int lineIndex) {
-        List<IcdLookup> pointedTo = new ArrayList<>(4);
-        for (int pointer : claim.lines().get(lineIndex).diagnosisPointers()) {
-            IcdLookup lookup = pointed(pointer);
-            if (lookup != null) {
-                pointedTo.add(lookup);
-            }
-        }
-        return pointedTo;
+        return pointedByLine.get(lineIndex);
     }
 
     /** Whether the claim lists a diagnosis starting with one of the dotted prefixes. */

@@ -2,6 +2,8 @@ package org.radpair.rules;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.radpair.codes.IcdCodes;
 
@@ -12,7 +14,10 @@ import org.radpair.codes.IcdCodes;
 final class CodePrefixTable<V> {
 
     private final Map<String, V> byPrefix = new HashMap<>();
+    /** Codes repeat across claims: each code's answer is computed once (bounded by the code set's size). */
+    private final Map<String, Optional<V>> answers = new ConcurrentHashMap<>();
     private int longest;
+    private static final int MAX_ANSWERS = 200_000;
 
     void put(String dottedPrefix, V value) {
         String key = dottedPrefix.replace(".", "");
@@ -25,6 +30,17 @@ final class CodePrefixTable<V> {
         if (code == null) {
             return null;
         }
+        Optional<V> known = answers.get(code);
+        if (known == null) {
+            known = Optional.ofNullable(longestMatch(code));
+            if (answers.size() < MAX_ANSWERS) {
+                answers.put(code, known);
+            }
+        }
+        return known.orElse(null);
+    }
+
+    private V longestMatch(String code) {
         String undotted = IcdCodes.undotted(code);
         if (undotted == null) {
             return null;

@@ -11,7 +11,6 @@ import java.util.Set;
 import org.radpair.claim.Sex;
 import org.radpair.codes.BodyRegion;
 import org.radpair.codes.CptCode;
-import org.radpair.codes.IcdCodes;
 import org.radpair.codes.Modality;
 import org.radpair.codes.TsvReader;
 
@@ -65,11 +64,11 @@ public final class CodingKnowledge {
     }
 
     private final CodePrefixTable<Indication> indications = new CodePrefixTable<>();
-    private final List<Indication> indicationRows = new ArrayList<>();
+    private List<Indication> indicationRows = new ArrayList<>();
     private final Map<String, Screening> screening = new HashMap<>();
     private final CodePrefixTable<IntegralSymptom> integralSymptoms = new CodePrefixTable<>();
     private final CodePrefixTable<Sex> sexSpecific = new CodePrefixTable<>();
-    private final List<Combination> combinations = new ArrayList<>();
+    private List<Combination> combinations = new ArrayList<>();
     private final CodePrefixTable<PlacementRule> placement = new CodePrefixTable<>();
 
     private CodingKnowledge() {
@@ -94,6 +93,8 @@ public final class CodingKnowledge {
                 new Combination(row[0], row[1], row[2], row[3])));
         TsvReader.forEachRow(BASE + "first_listed.tsv", row -> knowledge.placement.put(row[0],
                 new PlacementRule(row[0], Placement.valueOf(row[1]), row[2])));
+        knowledge.indicationRows = List.copyOf(knowledge.indicationRows);
+        knowledge.combinations = List.copyOf(knowledge.combinations);
         return knowledge;
     }
 
@@ -124,7 +125,7 @@ public final class CodingKnowledge {
 
     /** Every indication row, in file order. */
     public List<Indication> indications() {
-        return List.copyOf(indicationRows);
+        return indicationRows;
     }
 
     public Screening screening(String cpt) {
@@ -141,21 +142,17 @@ public final class CodingKnowledge {
     }
 
     public List<Combination> combinations() {
-        return List.copyOf(combinations);
+        return combinations;
     }
 
     public PlacementRule placement(String icdCode) {
         return placement.match(icdCode);
     }
 
-    /** Whether a code starts with one of the dotted prefixes given. */
+    /** Whether a dotted upper-case code (as look-ups return them) starts with one of the dotted prefixes given. */
     static boolean startsWithAny(String code, List<String> dottedPrefixes) {
-        String undotted = IcdCodes.undotted(code);
-        if (undotted == null) {
-            return false;
-        }
         for (String prefix : dottedPrefixes) {
-            if (undotted.startsWith(prefix.replace(".", ""))) {
+            if (code.startsWith(prefix)) {
                 return true;
             }
         }
