@@ -31,7 +31,7 @@ create function audit_claim_refuse_change() returns trigger
     language plpgsql as
 $$
 begin
-    raise exception 'audit_claim is append-only: % refused', tg_op
+    raise exception '% is append-only: % refused', tg_table_name, tg_op
         using errcode = 'insufficient_privilege';
 end;
 $$;

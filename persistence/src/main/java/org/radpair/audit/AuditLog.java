@@ -1,11 +1,17 @@
 package org.radpair.audit;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import org.radpair.findings.Finding;
+import org.radpair.findings.FindingRegistry;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -21,21 +27,55 @@ public class AuditLog {
     @Inject
     AuditRepository repository;
 
+    @Inject
+    FindingRegistry findings;
+
     /**
-     * Stores the candidate as the next version of its claim, unless the same tenant already sent the
-     * same claim with the same request hash: then the stored record is returned untouched.
+     * Stores the candidate as the next version of its claim, opens its findings and follows up the
+     * findings it evaluates, in one transaction; unless the same tenant already sent the same claim
+     * with the same request hash: then the stored record is returned and nothing is written.
      */
-    public Uni<Recorded> record(AuditRecord candidate) {
+    public Uni<Recorded> record(Recording recording) {
+        AuditRecord candidate = recording.candidate();
         return Panache.withTransaction(() -> repository.lockClaim(candidate.tenant, candidate.claimId)
                 .chain(() -> repository.findByRequest(candidate.tenant, candidate.claimId, candidate.requestHash))
                 .chain(existing -> existing != null
                         ? Uni.createFrom().item(new Recorded(existing, false))
-                        : repository.latestVersion(candidate.tenant, candidate.claimId).chain(latest -> {
-                            candidate.version = latest + 1;
-                            candidate.auditId = UUID.randomUUID();
-                            candidate.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
-                            return repository.persist(candidate).map(stored -> new Recorded(stored, true));
-                        })));
+                        : repository.latestVersion(candidate.tenant, candidate.claimId)
+                                .chain(latest -> store(recording, latest + 1))));
+    }
+
+    private Uni<Recorded> store(Recording recording, int version) {
+        AuditRecord candidate = recording.candidate();
+        candidate.version = version;
+        candidate.auditId = UUID.randomUUID();
+        candidate.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        List<Finding> opened = new ArrayList<>();
+        List<Finding> closed = new ArrayList<>();
+        Uni<Void> work = Uni.createFrom().voidItem();
+        for (Recording.NewFinding finding : recording.findingsToOpen()) {
+            work = work.chain(() -> findings.open(candidate.tenant, candidate.patientKey, finding.code(), finding.regions(),
+                    candidate.claimId, candidate.auditId, candidate.dateOfService).invoke(opened::add).replaceWithVoid());
+        }
+        for (UUID findingId : recording.followUps()) {
+            work = work.chain(() -> findings.followUp(candidate.tenant, findingId, candidate.claimId, candidate.auditId,
+                    candidate.dateOfService).invoke(f -> {
+                        if (f != null) {
+                            closed.add(f);
+                        }
+                    }).replaceWithVoid());
+        }
+        return work.chain(() -> {
+            if (recording.resultWriter() != null) {
+                candidate.result = recording.resultWriter().apply(opened, closed);
+            }
+            return repository.persist(candidate);
+        }).map(stored -> new Recorded(stored, true));
+    }
+
+    /** Stores a prepared record (no findings): used where only the audit row is wanted. */
+    public Uni<Recorded> record(AuditRecord candidate) {
+        return record(new Recording(candidate, List.of(), List.of(), null));
     }
 
     /** Whether an identical request was already recorded (for persist=false what-if calls). */
@@ -43,7 +83,26 @@ public class AuditLog {
         return Panache.withSession(() -> repository.findByRequest(tenant, claimId, requestHash));
     }
 
-    public Uni<java.util.List<AuditRecord>> versionsOf(String tenant, String claimId) {
+    public Uni<List<AuditRecord>> search(AuditQuery query) {
+        return Panache.withSession(() -> repository.search(query));
+    }
+
+    public Uni<AuditStats> stats(String tenant, OffsetDateTime from, OffsetDateTime to) {
+        return Panache.withSession(() -> repository.stats(tenant, from, to));
+    }
+
+    /** What the rules need of the patient's past: open findings (and those of the claim followed up) and earlier studies. */
+    public Uni<PatientPast> pastOf(String tenant, String patientKey, String claimId, String followUpOf, LocalDate dateOfService) {
+        return Panache.withSession(() -> findings.historyOf(tenant, patientKey, followUpOf)
+                .chain(open -> repository.priorStudies(tenant, patientKey, claimId, dateOfService.minusMonths(25), dateOfService)
+                        .map(studies -> new PatientPast(open, studies))));
+    }
+
+    /** The patient's findings and earlier studies (claim id, CPT codes, date of service). */
+    public record PatientPast(List<Finding> findings, List<Object[]> studies) {
+    }
+
+    public Uni<List<AuditRecord>> versionsOf(String tenant, String claimId) {
         return Panache.withSession(() -> repository.versionsOf(tenant, claimId));
     }
 }

@@ -61,6 +61,14 @@ public class AuditRecord extends PanacheEntityBase {
     @Column(nullable = false)
     public String verdict;
 
+    /** Ids of the rules that fired, for the audit filters. */
+    @Column(nullable = false)
+    public String[] rules;
+
+    /** Categories of the edits, for the audit filters. */
+    @Column(nullable = false)
+    public String[] categories;
+
     @Column(name = "ruleset_version", nullable = false)
     public String rulesetVersion;
 

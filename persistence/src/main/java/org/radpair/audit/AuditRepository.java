@@ -1,6 +1,12 @@
 package org.radpair.audit;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +34,87 @@ public class AuditRepository implements PanacheRepositoryBase<AuditRecord, UUID>
     /** Every version of a claim, oldest first. */
     public Uni<List<AuditRecord>> versionsOf(String tenant, String claimId) {
         return list("tenant = ?1 and claimId = ?2 order by version", tenant, claimId);
+    }
+
+    /** One page of the audit list, newest first (received_at, audit_id), with every filter of the query. */
+    public Uni<List<AuditRecord>> search(AuditQuery query) {
+        StringBuilder sql = new StringBuilder("select * from audit_claim where tenant = :tenant");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("tenant", query.tenant());
+        if (query.receivedFrom() != null) {
+            sql.append(" and received_at >= :receivedFrom");
+            parameters.put("receivedFrom", query.receivedFrom().atStartOfDay().atOffset(ZoneOffset.UTC));
+        }
+        if (query.receivedTo() != null) {
+            sql.append(" and received_at < :receivedTo");
+            parameters.put("receivedTo", query.receivedTo().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+        }
+        condition(sql, parameters, "date_of_service >= :serviceFrom", "serviceFrom", query.serviceFrom());
+        condition(sql, parameters, "date_of_service <= :serviceTo", "serviceTo", query.serviceTo());
+        condition(sql, parameters, "verdict = :verdict", "verdict", query.verdict());
+        condition(sql, parameters, "payer_id = :payer", "payer", query.payer());
+        condition(sql, parameters, "patient_key = :patientKey", "patientKey", query.patientKey());
+        condition(sql, parameters, "cpts @> array[cast(:cpt as text)]", "cpt", query.cpt());
+        condition(sql, parameters, "rules @> array[cast(:rule as text)]", "rule", query.rule());
+        condition(sql, parameters, "categories @> array[cast(:category as text)]", "category", query.category());
+        if (query.afterReceivedAt() != null && query.afterAuditId() != null) {
+            sql.append(" and (received_at, audit_id) < (:afterReceivedAt, :afterAuditId)");
+            parameters.put("afterReceivedAt", query.afterReceivedAt());
+            parameters.put("afterAuditId", query.afterAuditId());
+        }
+        sql.append(" order by received_at desc, audit_id desc limit ").append(query.limit());
+        return getSession().chain(session -> {
+            var nativeQuery = session.createNativeQuery(sql.toString(), AuditRecord.class);
+            parameters.forEach(nativeQuery::setParameter);
+            return nativeQuery.getResultList();
+        });
+    }
+
+    private static void condition(StringBuilder sql, Map<String, Object> parameters, String clause, String name, Object value) {
+        if (value != null) {
+            sql.append(" and ").append(clause);
+            parameters.put(name, value);
+        }
+    }
+
+    /** Counts by verdict, category and rule of the validations received in [from, to). */
+    public Uni<AuditStats> stats(String tenant, OffsetDateTime from, OffsetDateTime to) {
+        String where = " where tenant = :tenant and received_at >= :from and received_at < :to";
+        return counts("select verdict, count(*) from audit_claim" + where + " group by verdict", tenant, from, to)
+                .chain(verdicts -> counts("select c, count(*) from audit_claim, unnest(categories) c" + where + " group by c",
+                        tenant, from, to)
+                        .chain(categories -> counts("select r, count(*) from audit_claim, unnest(rules) r" + where
+                                + " group by r", tenant, from, to)
+                                .map(rules -> new AuditStats(verdicts.values().stream().mapToLong(Long::longValue).sum(),
+                                        verdicts, categories, rules))));
+    }
+
+    private Uni<Map<String, Long>> counts(String sql, String tenant, OffsetDateTime from, OffsetDateTime to) {
+        return getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
+                .setParameter("tenant", tenant).setParameter("from", from).setParameter("to", to)
+                .getResultList())
+                .map(rows -> {
+                    Map<String, Long> counts = new TreeMap<>();
+                    for (Object[] row : rows) {
+                        counts.put(String.valueOf(row[0]), ((Number) row[1]).longValue());
+                    }
+                    return counts;
+                });
+    }
+
+    /** Studies on the patient's other claims with a date of service in [from, to): for screening intervals. */
+    public Uni<List<Object[]>> priorStudies(String tenant, String patientKey, String excludedClaimId, LocalDate from,
+            LocalDate to) {
+        return getSession().chain(session -> session.createSelectionQuery(
+                        "select a.claimId, a.cpts, a.dateOfService from AuditRecord a"
+                                + " where a.tenant = :tenant and a.patientKey = :patient and a.claimId <> :claim"
+                                + " and a.dateOfService >= :from and a.dateOfService < :to", Object[].class)
+                .setParameter("tenant", tenant)
+                .setParameter("patient", patientKey)
+                .setParameter("claim", excludedClaimId)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList());
     }
 
     /**

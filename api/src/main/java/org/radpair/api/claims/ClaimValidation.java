@@ -3,7 +3,13 @@ package org.radpair.api.claims;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,14 +17,27 @@ import jakarta.inject.Inject;
 import org.radpair.audit.AuditLog;
 import org.radpair.audit.AuditRecord;
 import org.radpair.audit.PatientKeys;
+import org.radpair.audit.Recording;
 import org.radpair.claim.Claim;
+import org.radpair.claim.ClaimHistory;
+import org.radpair.claim.ClaimLine;
+import org.radpair.claim.PriorFinding;
+import org.radpair.claim.PriorStudy;
+import org.radpair.codes.CptCode;
 import org.radpair.codes.IcdCodes;
+import org.radpair.findings.Finding;
+import org.radpair.findings.FindingStatus;
 import org.radpair.rules.CheckResult;
 import org.radpair.rules.ClaimChecker;
+import org.radpair.rules.Edit;
+import org.radpair.rules.FollowUps;
 
 import io.smallrye.mutiny.Uni;
 
-/** Checks a claim and, unless asked not to, records it in the tenant's audit history. */
+/**
+ * Checks a claim against the patient's history and, unless asked not to, records it: the audit row,
+ * the incidental findings it reports, the findings it follows up — in one transaction.
+ */
 @ApplicationScoped
 public class ClaimValidation {
 
@@ -36,13 +55,20 @@ public class ClaimValidation {
 
     public Uni<ValidateResponse> validate(String tenant, ValidateRequest request, boolean persist) {
         Claim claim = ClaimMapper.toClaim(request);
-        CheckResult result = checker.check(claim);
-        ValidateResponse response = new ValidateResponse(request.claimId(), result.verdict(), result.edits(),
-                result.lines(), ValidateResponse.FollowUp.NONE, null, null, result.rulesetVersion());
-        if (!persist) {
-            return Uni.createFrom().item(response);
-        }
         String patientKey = patientKeys.keyOf(tenant, request.patient().id());
+        return auditLog.pastOf(tenant, patientKey, claim.claimId(), claim.context().followUpOf(), claim.dateOfService())
+                .chain(past -> {
+                    ClaimHistory history = history(past);
+                    CheckResult result = checker.check(claim, history);
+                    ValidateResponse response = new ValidateResponse(request.claimId(), result.verdict(), result.edits(),
+                            result.lines(), ValidateResponse.FollowUp.NONE, null, null, result.rulesetVersion());
+                    return persist ? record(tenant, patientKey, request, claim, history, result, response)
+                            : Uni.createFrom().item(response);
+                });
+    }
+
+    private Uni<ValidateResponse> record(String tenant, String patientKey, ValidateRequest request, Claim claim,
+            ClaimHistory history, CheckResult result, ValidateResponse response) {
         String storedRequest = stored.write(request.withPatientId(patientKey));
         AuditRecord record = new AuditRecord();
         record.tenant = tenant;
@@ -52,15 +78,68 @@ public class ClaimValidation {
         record.dateOfService = request.dateOfService();
         record.payerId = request.payer() == null ? null : request.payer().id();
         record.payerType = request.payer() == null || request.payer().type() == null ? null : request.payer().type().name();
-        record.cpts = claim.lines().stream().map(l -> l.cpt()).toArray(String[]::new);
+        record.cpts = claim.lines().stream().map(ClaimLine::cpt).toArray(String[]::new);
         record.diagnoses = request.diagnoses().stream().map(IcdCodes::display).toArray(String[]::new);
         record.verdict = result.verdict().name();
+        record.rules = result.edits().stream().map(Edit::rule).distinct().toArray(String[]::new);
+        record.categories = result.edits().stream().map(e -> e.category().name()).distinct().toArray(String[]::new);
         record.rulesetVersion = result.rulesetVersion();
         record.request = storedRequest;
-        record.result = stored.write(response);
-        return auditLog.record(record).map(recorded -> recorded.created()
-                ? response.stored(recorded.record().auditId, recorded.record().version)
-                : stored.read(recorded.record().result).stored(recorded.record().auditId, recorded.record().version));
+        AtomicReference<ValidateResponse> written = new AtomicReference<>();
+        Recording recording = new Recording(record, findingsToOpen(claim),
+                FollowUps.resolvedBy(claim, history).stream().map(f -> UUID.fromString(f.findingId())).toList(),
+                (opened, closed) -> {
+                    written.set(withFollowUp(response, opened, closed));
+                    return stored.write(written.get());
+                });
+        // An identical re-send is answered with the result as stored then.
+        return auditLog.record(recording).map(recorded -> (recorded.created() ? written.get()
+                : stored.read(recorded.record().result)).stored(recorded.record().auditId, recorded.record().version));
+    }
+
+    /** Each billable incidental finding, with the body regions of the studies on the claim that found it. */
+    private List<Recording.NewFinding> findingsToOpen(Claim claim) {
+        Set<String> regions = new LinkedHashSet<>();
+        for (ClaimLine line : claim.lines()) {
+            CptCode study = checker.reference().cpt().get(line.cpt());
+            if (study != null) {
+                study.regions().forEach(region -> regions.add(region.name()));
+            }
+        }
+        List<Recording.NewFinding> findings = new ArrayList<>();
+        for (String raw : new LinkedHashSet<>(claim.context().incidentalFindings())) {
+            String code = IcdCodes.display(raw);
+            if (checker.reference().icd10().isBillable(code, claim.dateOfService())) {
+                findings.add(new Recording.NewFinding(code, List.copyOf(regions)));
+            }
+        }
+        return findings;
+    }
+
+    private static ValidateResponse withFollowUp(ValidateResponse response, List<Finding> opened, List<Finding> closed) {
+        return new ValidateResponse(response.claimId(), response.verdict(), response.edits(), response.lines(),
+                new ValidateResponse.FollowUp(opened.stream().map(ClaimValidation::view).toList(),
+                        closed.stream().map(ClaimValidation::view).toList()),
+                null, null, response.rulesetVersion());
+    }
+
+    static ValidateResponse.Finding view(Finding finding) {
+        return new ValidateResponse.Finding(finding.findingId, finding.code, finding.openedByClaim, finding.openedOn,
+                finding.status.name());
+    }
+
+    private static ClaimHistory history(AuditLog.PatientPast past) {
+        List<PriorFinding> findings = past.findings().stream()
+                .map(f -> new PriorFinding(f.findingId.toString(), f.code, f.openedByClaim, f.openedOn, List.of(f.regions),
+                        f.status == FindingStatus.OPEN))
+                .toList();
+        List<PriorStudy> studies = new ArrayList<>();
+        for (Object[] row : past.studies()) {
+            for (String cpt : (String[]) row[1]) {
+                studies.add(new PriorStudy((String) row[0], cpt, (java.time.LocalDate) row[2]));
+            }
+        }
+        return new ClaimHistory(findings, studies);
     }
 
     private static String sha256(String text) {
@@ -71,5 +150,4 @@ public class ClaimValidation {
             throw new IllegalStateException(e);
         }
     }
-
 }

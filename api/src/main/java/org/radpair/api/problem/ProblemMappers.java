@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.radpair.findings.FindingRegistry;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -69,6 +70,11 @@ public class ProblemMappers {
             }
         }
         return field.length() == 0 ? "body" : field.toString();
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response statusConflict(FindingRegistry.StatusConflict e) {
+        return respond(Problem.of(409, "conflict", "Conflict", e.getMessage()));
     }
 
     @ServerExceptionMapper(priority = 1)

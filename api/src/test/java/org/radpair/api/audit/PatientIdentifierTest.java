@@ -29,7 +29,8 @@ class PatientIdentifierTest {
         String patientId = "MRN-" + Claims.uniqueId("SECRET");
         String claimId = Claims.uniqueId("CLM");
         given().header("Authorization", Tokens.validator(tenant)).contentType(ContentType.JSON)
-                .body(Claims.claim(claimId, patientId, "2026-03-02", "70450", "R51.9"))
+                .body(Claims.claim(claimId, patientId, "2026-03-02", "70450", "R51.9")
+                        .replace("\"incidentalFindings\":[]", "\"incidentalFindings\":[\"R51.9\"]"))
                 .when().post("/v1/claims/validate").then().statusCode(200);
 
         List<String> rows = pool.preparedQuery("select row_to_json(a)::text as doc from audit_claim a where tenant = $1")
@@ -39,9 +40,16 @@ class PatientIdentifierTest {
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0)).doesNotContain(patientId).doesNotContain(patientId.toLowerCase())
                 .contains("patient_key").contains(claimId);
-        List<String> everywhere = pool.query("select row_to_json(a)::text as doc from audit_claim a")
-                .execute().await().indefinitely()
-                .stream().map((Row row) -> row.getString("doc")).toList();
-        assertThat(everywhere).noneMatch(doc -> doc.contains(patientId));
+        // Every table of the schema, every row, every column.
+        List<String> tables = pool.query("select table_name from information_schema.tables where table_schema = 'public'"
+                + " and table_type = 'BASE TABLE'").execute().await().indefinitely()
+                .stream().map((Row row) -> row.getString("table_name")).toList();
+        assertThat(tables).contains("audit_claim", "finding", "finding_event");
+        for (String table : tables) {
+            List<String> dump = pool.query("select row_to_json(t)::text as doc from \"" + table + "\" t")
+                    .execute().await().indefinitely()
+                    .stream().map((Row row) -> row.getString("doc")).toList();
+            assertThat(dump).as(table).noneMatch(doc -> doc.contains(patientId));
+        }
     }
 }
