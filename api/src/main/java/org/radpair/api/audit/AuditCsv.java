@@ -25,6 +25,9 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AuditCsv {
 
+    /** Rows per database round trip: large enough that a filtered export makes few queries, small enough to stream. */
+    static final int PAGE = 2_000;
+
     static final String HEADER = "audit_id,claim_id,version,received_at,date_of_service,verdict,payer_id,payer_type,"
             + "cpts,diagnoses,rules,categories\n";
 

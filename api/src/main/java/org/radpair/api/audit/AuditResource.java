@@ -133,8 +133,10 @@ public class AuditResource {
             @QueryParam("verdict") String verdict, @QueryParam("category") String category,
             @QueryParam("rule") String rule, @QueryParam("payer") String payer, @QueryParam("cpt") String cpt) {
         AuditQuery query = query(caller.tenant(), from, to, dosFrom, dosTo, verdict, category, rule, payer, cpt, null,
-                String.valueOf(MAX_LIMIT), null);
-        return csv.stream(query);
+                null, null);
+        return csv.stream(new AuditQuery(query.tenant(), query.receivedFrom(), query.receivedTo(), query.serviceFrom(),
+                query.serviceTo(), query.verdict(), query.category(), query.rule(), query.payer(), query.cpt(), null, null,
+                null, AuditCsv.PAGE));
     }
 
     @GET

@@ -14,9 +14,11 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.radpair.api.problem.InvalidQueryParameter;
 import org.radpair.api.security.Caller;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 @Path("/v1/claims")
@@ -30,6 +32,9 @@ public class ClaimsResource {
     @Inject
     Caller caller;
 
+    @Inject
+    BatchValidation batch;
+
     @POST
     @Path("/validate")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -40,11 +45,22 @@ public class ClaimsResource {
         return validation.validate(caller.tenant(), request, flag("persist", persist));
     }
 
+    @POST
+    @Path("/validate-batch")
+    @Consumes(BatchValidation.NDJSON)
+    @Produces(BatchValidation.NDJSON)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @RolesAllowed("claims:validate")
+    @Operation(summary = "Validate up to 10,000 claims, one JSON claim per line; answers stream back in input order")
+    public Multi<Object> validateBatch(byte[] body, @QueryParam("persist") @DefaultValue("true") String persist) {
+        return batch.validateBatch(caller.tenant(), body, flag("persist", persist));
+    }
+
     /**
      * A strict boolean: JAX-RS would read any unexpected word as false, and a typo such as
      * {@code persist=ture} must not silently skip the audit record.
      */
-    static boolean flag(String name, String value) {
+    public static boolean flag(String name, String value) {
         if ("true".equalsIgnoreCase(value.strip())) {
             return true;
         }

@@ -22,7 +22,7 @@ public record ValidateResponse(
         String rulesetVersion) {
 
     public record FollowUp(List<Finding> openFindings, List<Finding> closedFindings) {
-        static final FollowUp NONE = new FollowUp(List.of(), List.of());
+        public static final FollowUp NONE = new FollowUp(List.of(), List.of());
     }
 
     public record Finding(UUID findingId, String code, String openedBy, java.time.LocalDate openedOn, String status) {

@@ -17,15 +17,22 @@ import io.vertx.ext.web.RoutingContext;
  */
 public class BodyLimit {
 
+    /** Single claims and every other call. */
+    @ConfigProperty(name = "radpair.limits.claim-body-size", defaultValue = "1M")
+    MemorySize claimLimit;
+
+    /** Bulk endpoints (X12 interchanges, NDJSON batches); also the HTTP layer's own cap for any body. */
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    MemorySize limit;
+    MemorySize bulkLimit;
 
     void install(@Observes Router router) {
-        long maxBytes = limit.asLongValue();
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            String path = context.request().path();
+            long maxBytes = path != null && (path.startsWith("/v1/x12/") || path.startsWith("/v1/claims/validate-batch"))
+                    ? bulkLimit.asLongValue() : claimLimit.asLongValue();
             if (length != null && tooLong(length, maxBytes)) {
-                reject(context);
+                reject(context, maxBytes);
             } else {
                 context.next();
             }
@@ -40,9 +47,10 @@ public class BodyLimit {
         }
     }
 
-    private static void reject(RoutingContext context) {
+    private static void reject(RoutingContext context, long maxBytes) {
         Problem problem = Problem.of(413, "payload-too-large", "Payload Too Large",
-                "The body is larger than the 1 MiB limit.");
+                "The body is larger than the " + (maxBytes >= 1 << 20 ? (maxBytes >> 20) + " MiB" : maxBytes + " bytes")
+                        + " limit.");
         context.response().setStatusCode(413)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.radpair.api.x12.X12SyntaxException;
 import org.radpair.findings.FindingRegistry;
 
 import com.fasterxml.jackson.core.JsonParseException;
@@ -44,11 +45,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response constraintViolations(ConstraintViolationException e) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+        return respond(invalid(e.getConstraintViolations()));
+    }
+
+    /** The 400 problem for a set of bean-validation violations, one field error each. */
+    public static Problem invalid(java.util.Set<? extends ConstraintViolation<?>> violations) {
+        List<Problem.FieldError> errors = violations.stream()
                 .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        return respond(Problem.invalid("The request does not have the shape the API expects.", errors));
+        return Problem.invalid("The request does not have the shape the API expects.", errors);
     }
 
     /** The violation's path without the resource method and parameter names: {@code lines[0].units}. */
@@ -70,6 +76,15 @@ public class ProblemMappers {
             }
         }
         return field.length() == 0 ? "body" : field.toString();
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response x12Syntax(X12SyntaxException e) {
+        Problem problem = new Problem("https://radpair.org/problems/invalid-x12", "Invalid X12 interchange", 400,
+                e.getMessage(), List.of(new Problem.FieldError(
+                        "segment " + e.segmentPosition() + (e.segmentTag() == null ? "" : " (" + e.segmentTag() + ")"),
+                        e.getMessage())));
+        return respond(problem);
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -100,18 +115,22 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response unreadableJson(JsonProcessingException e) {
+        return respond(invalid(e));
+    }
+
+    /** The 400 problem for JSON that cannot be read as the expected shape. */
+    public static Problem invalid(JsonProcessingException e) {
         if (e instanceof StreamConstraintsException) {
-            return respond(Problem.invalid("The body exceeds a JSON nesting, number or string limit.", List.of()));
+            return Problem.invalid("The body exceeds a JSON nesting, number or string limit.", List.of());
         }
         if (e instanceof JsonParseException) {
-            return respond(Problem.invalid("The body is not valid JSON: " + e.getOriginalMessage(), List.of()));
+            return Problem.invalid("The body is not valid JSON: " + e.getOriginalMessage(), List.of());
         }
         if (e instanceof JsonMappingException mapping) {
-            String field = pathOf(mapping);
-            return respond(Problem.invalid("A field has the wrong type or value.",
-                    List.of(new Problem.FieldError(field, describe(mapping)))));
+            return Problem.invalid("A field has the wrong type or value.",
+                    List.of(new Problem.FieldError(pathOf(mapping), describe(mapping))));
         }
-        return respond(Problem.invalid("The body is not valid JSON.", List.of()));
+        return Problem.invalid("The body is not valid JSON.", List.of());
     }
 
     private static String describe(JsonMappingException e) {
@@ -195,7 +214,7 @@ public class ProblemMappers {
             LOG.error("Request failed", e);
         }
         Response.StatusType type = e.getResponse().getStatusInfo();
-        String detail = status == 413 ? "The body is larger than the 1 MiB limit." : e.getMessage();
+        String detail = status == 413 ? "The body is larger than the 32 MiB limit." : e.getMessage();
         if (detail == null || detail.startsWith("HTTP ")) {
             detail = type.getReasonPhrase();
         }

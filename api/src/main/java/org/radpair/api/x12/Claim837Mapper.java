@@ -1,0 +1,275 @@
+package org.radpair.api.x12;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.radpair.api.claims.ValidateRequest;
+import org.radpair.claim.PayerType;
+import org.radpair.claim.Sex;
+
+/**
+ * Maps the segments of an 837P (005010X222A1) to validate requests, one per CLM loop: CLM01 claim id,
+ * HI (ABK/BK principal, ABF/BF other) diagnoses in order, LX/SV1 lines (procedure, up to four
+ * modifiers, units, pointers), DTP*472 date of service (claim or line), the subscriber or patient
+ * (NM1, DMG), the payer (SBR09, NM1*PR). Fed segment by segment; hands each claim on when it ends.
+ */
+final class Claim837Mapper implements Consumer<X12Segment> {
+
+    /** A mapped claim, or what kept it from mapping (it still gets its own answer). */
+    record MappedClaim(String claimId, int segmentPosition, ValidateRequest request, List<String> problems) {
+    }
+
+    private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private final Consumer<MappedClaim> claims;
+    private String interchangeControlNumber;
+
+    // Loop 2000B/2010BA/2010BB (subscriber and payer) and 2000C/2010CA (patient), by hierarchical level.
+    private String subscriberId;
+    private String subscriberName;
+    private Person subscriber;
+    private Person patient;
+    private boolean inPatientLoop;
+    private PayerType payerType;
+    private String payerId;
+    private String lastNm1;
+
+    private ClaimBuilder current;
+
+    private record Person(String name, LocalDate birthDate, Sex sex) {
+    }
+
+    Claim837Mapper(Consumer<MappedClaim> claims) {
+        this.claims = claims;
+    }
+
+    String interchangeControlNumber() {
+        return interchangeControlNumber;
+    }
+
+    @Override
+    public void accept(X12Segment segment) {
+        switch (segment.tag()) {
+            case "ISA" -> interchangeControlNumber = segment.element(13).strip();
+            case "HL" -> hierarchicalLevel(segment);
+            case "SBR" -> payerType = payerType(segment.element(9));
+            case "NM1" -> name(segment);
+            case "DMG" -> demographics(segment);
+            case "CLM" -> startClaim(segment);
+            case "HI" -> diagnoses(segment);
+            case "LX" -> {
+                if (current != null) {
+                    current.lines.add(new LineBuilder());
+                }
+            }
+            case "SV1" -> serviceLine(segment);
+            case "DTP" -> date(segment);
+            case "SE" -> finishClaim();
+            default -> { }
+        }
+    }
+
+    /** Ends the last claim (the interchange is over). */
+    void finish() {
+        finishClaim();
+    }
+
+    private void hierarchicalLevel(X12Segment segment) {
+        finishClaim();
+        String level = segment.element(3);
+        if ("22".equals(level)) {
+            subscriberId = null;
+            subscriberName = null;
+            subscriber = null;
+            patient = null;
+            inPatientLoop = false;
+            payerType = null;
+            payerId = null;
+        } else if ("23".equals(level)) {
+            patient = null;
+            inPatientLoop = true;
+        }
+    }
+
+    private void name(X12Segment segment) {
+        lastNm1 = segment.element(1);
+        switch (lastNm1) {
+            case "IL" -> {
+                subscriberId = segment.element(9);
+                subscriberName = segment.element(3) + "^" + segment.element(4);
+            }
+            case "QC" -> patient = new Person(segment.element(3) + "^" + segment.element(4), null, Sex.U);
+            case "PR" -> payerId = segment.element(9).isBlank() ? segment.element(3) : segment.element(9);
+            default -> { }
+        }
+    }
+
+    private void demographics(X12Segment segment) {
+        LocalDate birth = parseDate(segment.element(2));
+        Sex sex = switch (segment.element(3)) {
+            case "F" -> Sex.F;
+            case "M" -> Sex.M;
+            default -> Sex.U;
+        };
+        if ("QC".equals(lastNm1) && patient != null) {
+            patient = new Person(patient.name(), birth, sex);
+        } else if ("IL".equals(lastNm1)) {
+            subscriber = new Person(subscriberName, birth, sex);
+        }
+    }
+
+    private void startClaim(X12Segment segment) {
+        finishClaim();
+        current = new ClaimBuilder(segment.element(1), segment.position());
+    }
+
+    private void diagnoses(X12Segment segment) {
+        if (current == null) {
+            return;
+        }
+        for (int n = 1; n <= segment.elementCount(); n++) {
+            String qualifier = segment.component(n, 1);
+            String code = segment.component(n, 2);
+            if (code.isBlank()) {
+                continue;
+            }
+            switch (qualifier) {
+                case "ABK", "BK" -> current.diagnoses.add(0, code);
+                case "ABF", "BF" -> current.diagnoses.add(code);
+                default -> current.problems.add("HI qualifier " + qualifier + " (segment " + segment.position()
+                        + ") is not an ICD-10-CM diagnosis qualifier (ABK/ABF); code " + code + " was skipped");
+            }
+        }
+    }
+
+    private void serviceLine(X12Segment segment) {
+        if (current == null) {
+            return;
+        }
+        if (current.lines.isEmpty()) {
+            current.lines.add(new LineBuilder());
+        }
+        LineBuilder line = current.lines.get(current.lines.size() - 1);
+        List<String> procedure = segment.components(1);
+        line.cpt = procedure.size() > 1 ? procedure.get(1) : "";
+        line.modifiers = procedure.size() > 2 ? procedure.subList(2, Math.min(procedure.size(), 6)).stream()
+                .filter(m -> !m.isBlank()).toList() : List.of();
+        line.units = segment.element(4).isBlank() ? "1" : segment.element(4);
+        line.pointers = segment.components(7).stream().filter(p -> !p.isBlank()).toList();
+    }
+
+    private void date(X12Segment segment) {
+        if (current == null || !"472".equals(segment.element(1))) {
+            return;
+        }
+        String value = segment.element(3);
+        LocalDate date = parseDate("RD8".equals(segment.element(2)) && value.contains("-") ? value.substring(0, value.indexOf('-')) : value);
+        if (date == null) {
+            current.problems.add("DTP*472 at segment " + segment.position() + " has no valid CCYYMMDD date ('" + value + "')");
+        } else if (current.lines.isEmpty()) {
+            current.claimDate = date;
+        } else if (current.lineDate == null) {
+            current.lineDate = date;
+        }
+    }
+
+    private void finishClaim() {
+        if (current == null) {
+            return;
+        }
+        ClaimBuilder claim = current;
+        current = null;
+        claims.accept(claim.build(this));
+    }
+
+    private static LocalDate parseDate(String value) {
+        try {
+            return value == null || value.isBlank() ? null : LocalDate.parse(value.strip(), CCYYMMDD);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** SBR09 claim filing indicator: Medicare Part A/B, Medicaid, commercial plans (CI, BL, HM, 12–17), else other. */
+    static PayerType payerType(String claimFilingIndicator) {
+        return switch (claimFilingIndicator) {
+            case "MA", "MB" -> PayerType.MEDICARE;
+            case "MC" -> PayerType.MEDICAID;
+            case "CI", "BL", "HM", "12", "13", "14", "15", "16", "17" -> PayerType.COMMERCIAL;
+            default -> PayerType.OTHER;
+        };
+    }
+
+    private static final class LineBuilder {
+        String cpt = "";
+        List<String> modifiers = List.of();
+        String units = "1";
+        List<String> pointers = List.of();
+    }
+
+    private static final class ClaimBuilder {
+        final String claimId;
+        final int position;
+        final List<String> diagnoses = new ArrayList<>();
+        final List<LineBuilder> lines = new ArrayList<>();
+        final List<String> problems = new ArrayList<>();
+        LocalDate claimDate;
+        LocalDate lineDate;
+
+        ClaimBuilder(String claimId, int position) {
+            this.claimId = claimId;
+            this.position = position;
+        }
+
+        MappedClaim build(Claim837Mapper context) {
+            Person person = context.patient != null ? context.patient : context.subscriber;
+            String patientId = context.subscriberId == null || context.subscriberId.isBlank() ? null
+                    : context.patient == null ? context.subscriberId
+                            : context.subscriberId + "/" + context.patient.name() + "/" + context.patient.birthDate();
+            LocalDate dateOfService = claimDate != null ? claimDate : lineDate;
+            if (patientId == null) {
+                problems.add("No subscriber member id (NM1*IL, NM109) for claim " + claimId);
+            }
+            if (dateOfService == null) {
+                problems.add("No date of service (DTP*472) for claim " + claimId);
+            }
+            if (diagnoses.isEmpty()) {
+                problems.add("No ICD-10-CM diagnosis (HI*ABK) for claim " + claimId);
+            }
+            if (lines.isEmpty() || lines.stream().allMatch(l -> l.cpt.isBlank())) {
+                problems.add("No service line (LX/SV1) for claim " + claimId);
+            }
+            List<ValidateRequest.Line> mapped = new ArrayList<>();
+            for (LineBuilder line : lines) {
+                mapped.add(new ValidateRequest.Line(line.cpt, line.modifiers, units(line.units),
+                        line.pointers.stream().map(Claim837Mapper::pointer).toList()));
+            }
+            ValidateRequest request = new ValidateRequest(claimId,
+                    new ValidateRequest.Patient(patientId, person == null ? Sex.U : person.sex(),
+                            person == null ? null : person.birthDate()),
+                    new ValidateRequest.Payer(context.payerId, context.payerType == null ? PayerType.OTHER : context.payerType),
+                    dateOfService, List.copyOf(diagnoses), mapped, null);
+            return new MappedClaim(claimId, position, request, List.copyOf(problems));
+        }
+
+        private static Integer units(String value) {
+            try {
+                return (int) Math.round(Double.parseDouble(value));
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+    }
+
+    private static Integer pointer(String value) {
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

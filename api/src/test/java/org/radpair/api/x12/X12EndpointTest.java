@@ -1,0 +1,125 @@
+package org.radpair.api.x12;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.radpair.api.support.Claims;
+import org.radpair.api.support.Tokens;
+import org.radpair.api.x12.X12Fixtures.TestClaim;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+@QuarkusTest
+class X12EndpointTest {
+
+    private static ValidatableResponse post(String tenant, String x12, String query) {
+        return given().header("Authorization", Tokens.validator(tenant)).contentType("application/edi-x12").body(x12.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/v1/x12/837p" + query).then();
+    }
+
+    @Test
+    void oneClaimIsMappedCheckedAndRecorded() {
+        String tenant = Claims.tenant();
+        String claimId = Claims.uniqueId("X12");
+        post(tenant, X12Fixtures.interchange(List.of(TestClaim.of(claimId, "20260302", List.of("Z1231"), "77067:26|1|1"))), "")
+                .statusCode(200)
+                .body("interchangeControlNumber", equalTo("000000905"))
+                .body("claims", hasSize(1))
+                .body("claims[0].claimId", equalTo(claimId))
+                .body("claims[0].verdict", equalTo("PASS"))
+                .body("claims[0].lines[0].primaryDiagnosis", equalTo("Z12.31"))
+                .body("claims[0].auditId", notNullValue());
+        given().header("Authorization", Tokens.auditor(tenant)).when().get("/v1/audit/claims/" + claimId).then()
+                .statusCode(200).body("versions[0].payer.type", equalTo("MEDICARE"))
+                .body("versions[0].dateOfService", equalTo("2026-03-02"));
+    }
+
+    @Test
+    void manyClaimsComeBackInOrderEachWithItsOwnResult() {
+        List<TestClaim> claims = List.of(
+                TestClaim.of("X-A", "20260302", List.of("R519"), "70450:26|1|1"),
+                TestClaim.of("X-B", "20260302", List.of("M545"), "72148:26|1|1"),
+                new TestClaim("X-C", "MRN9", "19700101", "M", "CI", "20260302", List.of("R079"), List.of("71046:26|1|1"), true));
+        post(Claims.tenant(), X12Fixtures.interchange(claims), "?persist=false").statusCode(200)
+                .body("claims.claimId", contains("X-A", "X-B", "X-C"))
+                .body("claims.verdict", contains("PASS", "FAIL", "PASS"))
+                .body("claims[1].edits.rule", hasItem("ICD-003"))
+                .body("claims[0].auditId", nullValue());
+    }
+
+    @Test
+    void manyServiceLinesAndTwelveDiagnoses() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            lines.add("7104" + (5 + i % 4) + ":26|1|" + (1 + i % 12));
+        }
+        List<String> twelve = List.of("R05", "R0602", "R079", "R509", "R918", "J189", "J449", "I10", "E119", "R0600",
+                "R0609", "R0689");
+        TestClaim claim = new TestClaim("X-MANY", "MRN1", "19610402", "F", "MB", "20260302", twelve, lines, true);
+        post(Claims.tenant(), X12Fixtures.interchange(List.of(claim)), "?persist=false").statusCode(200)
+                .body("claims[0].lines", hasSize(20))
+                .body("claims[0].lines[11].primaryDiagnosis", equalTo("R06.89"))
+                .body("claims[0].lines[0].primaryDiagnosis", equalTo("R05"));
+    }
+
+    @Test
+    void modifiersAndLateralityAreRead() {
+        TestClaim knee = TestClaim.of("X-KNEE", "20260302", List.of("M25562"), "73721:RT|1|1");
+        post(Claims.tenant(), X12Fixtures.interchange(List.of(knee)), "?persist=false").statusCode(200)
+                .body("claims[0].edits.rule", hasItem("MOD-005"));
+    }
+
+    @Test
+    void theInterchangesOwnDelimitersAreHonoured() {
+        TestClaim claim = TestClaim.of("X-DELIM", "20260302", List.of("R519", "G43909"), "70450:26|1|1:2");
+        // R51.9 beside G43.909 (integral symptom) proves both diagnoses and both pointers were read.
+        post(Claims.tenant(), X12Fixtures.interchange(List.of(claim), '|', '>', '`', "!"), "?persist=false").statusCode(200)
+                .body("claims[0].edits.rule", contains("SYM-001"))
+                .body("claims[0].lines[0].primaryDiagnosis", equalTo("R51.9"));
+    }
+
+    @Test
+    void anIncompleteClaimGetsItsOwnEditsAndTheOthersGoOn() {
+        TestClaim noDate = new TestClaim("X-NODATE", "MRN1", "19610402", "F", "MB", "20260302", List.of("R519"),
+                List.of("70450:26|1|1"), false);
+        TestClaim fine = TestClaim.of("X-FINE", "20260302", List.of("R519"), "70450:26|1|1");
+        post(Claims.tenant(), X12Fixtures.interchange(List.of(noDate, fine)), "?persist=false").statusCode(200)
+                .body("claims.claimId", contains("X-NODATE", "X-FINE"))
+                .body("claims[0].verdict", equalTo("FAIL"))
+                .body("claims[0].edits[0].rule", equalTo("X12-001"))
+                .body("claims[0].edits[0].category", equalTo("CLAIM_STRUCTURE"))
+                .body("claims[0].edits[0].message", containsString("DTP*472"))
+                .body("claims[1].verdict", equalTo("PASS"));
+    }
+
+    @Test
+    void aTruncatedInterchangeIs400NamingTheSegment() {
+        String x12 = X12Fixtures.interchange(List.of(TestClaim.of("X-T", "20260302", List.of("R519"), "70450:26|1|1")));
+        post(Claims.tenant(), x12.substring(0, x12.length() * 2 / 3), "").statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", containsString("invalid-x12"))
+                .body("errors[0].field", containsString("segment"));
+    }
+
+    @Test
+    void garbageAndEmptyBodiesAre400() {
+        post(Claims.tenant(), "this is not an interchange", "").statusCode(400).contentType("application/problem+json");
+        post(Claims.tenant(), "ISA*00*", "").statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", Tokens.validator("t")).contentType("application/edi-x12").body(new byte[0])
+                .when().post("/v1/x12/837p").then().statusCode(400);
+        given().header("Authorization", Tokens.validator("t")).contentType("application/json").body("{}")
+                .when().post("/v1/x12/837p").then().statusCode(415);
+        given().contentType("application/edi-x12").body("ISA".getBytes()).when().post("/v1/x12/837p").then().statusCode(401);
+    }
+}
