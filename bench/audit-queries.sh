@@ -43,7 +43,7 @@ select md5('a' || i)::uuid,
        case i % 3 when 0 then '{}'::text[] when 1 then array['SYM-001'] else array['MED-001'] end,
        case i % 3 when 0 then '{}'::text[] when 1 then array['SYMPTOM_INTEGRAL'] else array['MEDICAL_NECESSITY'] end
 from generate_series(1, ${ROWS}) as i;
-analyze audit_claim;
+vacuum analyze audit_claim;
 SQL
 echo "seeded in $(( $(date +%s) - seed_start )) s; $(psql_bench -At -c 'select count(*) from audit_claim') rows"
 
