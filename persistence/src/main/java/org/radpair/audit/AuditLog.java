@@ -37,12 +37,18 @@ public class AuditLog {
      */
     public Uni<Recorded> record(Recording recording) {
         AuditRecord candidate = recording.candidate();
+        // One round trip tells both whether this exact request was recorded and which version comes next.
         return Panache.withTransaction(() -> repository.lockClaim(candidate.tenant, candidate.claimId)
-                .chain(() -> repository.findByRequest(candidate.tenant, candidate.claimId, candidate.requestHash))
-                .chain(existing -> existing != null
-                        ? Uni.createFrom().item(new Recorded(existing, false))
-                        : repository.latestVersion(candidate.tenant, candidate.claimId)
-                                .chain(latest -> store(recording, latest + 1))));
+                .chain(() -> repository.versionHashes(candidate.tenant, candidate.claimId))
+                .chain(versions -> {
+                    boolean identical = versions.stream().anyMatch(v -> candidate.requestHash.equals(v[1]));
+                    if (identical) {
+                        return repository.findByRequest(candidate.tenant, candidate.claimId, candidate.requestHash)
+                                .map(existing -> new Recorded(existing, false));
+                    }
+                    int latest = versions.isEmpty() ? 0 : ((Number) versions.get(0)[0]).intValue();
+                    return store(recording, latest + 1);
+                }));
     }
 
     private Uni<Recorded> store(Recording recording, int version) {
@@ -92,10 +98,13 @@ public class AuditLog {
     }
 
     /** What the rules need of the patient's past: open findings (and those of the claim followed up) and earlier studies. */
-    public Uni<PatientPast> pastOf(String tenant, String patientKey, String claimId, String followUpOf, LocalDate dateOfService) {
+    public Uni<PatientPast> pastOf(String tenant, String patientKey, String claimId, String followUpOf, LocalDate dateOfService,
+            boolean withStudies) {
         return Panache.withSession(() -> findings.historyOf(tenant, patientKey, followUpOf)
-                .chain(open -> repository.priorStudies(tenant, patientKey, claimId, dateOfService.minusMonths(25), dateOfService)
-                        .map(studies -> new PatientPast(open, studies))));
+                .chain(open -> withStudies
+                        ? repository.priorStudies(tenant, patientKey, claimId, dateOfService.minusMonths(25), dateOfService)
+                                .map(studies -> new PatientPast(open, studies))
+                        : Uni.createFrom().item(new PatientPast(open, List.of()))));
     }
 
     /** The patient's findings and earlier studies (claim id, CPT codes, date of service). */

@@ -22,6 +22,16 @@ public class AuditRepository implements PanacheRepositoryBase<AuditRecord, UUID>
         return find("tenant = ?1 and claimId = ?2 and requestHash = ?3", tenant, claimId, requestHash).firstResult();
     }
 
+    /** (version, request hash) of every recorded version of a claim, newest first: usually none. */
+    public Uni<List<Object[]>> versionHashes(String tenant, String claimId) {
+        return getSession().chain(session -> session
+                .createSelectionQuery("select version, requestHash from AuditRecord where tenant = ?1 and claimId = ?2"
+                        + " order by version desc", Object[].class)
+                .setParameter(1, tenant)
+                .setParameter(2, claimId)
+                .getResultList());
+    }
+
     public Uni<Integer> latestVersion(String tenant, String claimId) {
         return getSession().chain(session -> session
                 .createSelectionQuery("select coalesce(max(version), 0) from AuditRecord where tenant = ?1 and claimId = ?2",

@@ -51,8 +51,8 @@ public class BatchValidation {
     Validator validator;
 
     public Multi<Object> validateBatch(String tenant, byte[] body, boolean store) {
-        return Multi.createFrom().iterable(() -> lines(body == null ? new byte[0] : body))
-                .onItem().transformToUniAndConcatenate(line -> answer(tenant, line, store));
+        return InOrder.map(Multi.createFrom().iterable(() -> lines(body == null ? new byte[0] : body)),
+                line -> answer(tenant, line, store));
     }
 
     private record Line(int index, String text) {

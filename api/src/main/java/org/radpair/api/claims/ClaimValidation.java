@@ -41,6 +41,9 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ClaimValidation {
 
+    /** Screening studies whose interval rules read the patient's earlier studies (SCR-009). */
+    private static final Set<String> INTERVAL_STUDIES = Set.of("77067", "71271", "77078", "77080", "77081", "77085", "G0130");
+
     @Inject
     ClaimChecker checker;
 
@@ -56,7 +59,10 @@ public class ClaimValidation {
     public Uni<ValidateResponse> validate(String tenant, ValidateRequest request, boolean persist) {
         Claim claim = ClaimMapper.toClaim(request);
         String patientKey = patientKeys.keyOf(tenant, request.patient().id());
-        return auditLog.pastOf(tenant, patientKey, claim.claimId(), claim.context().followUpOf(), claim.dateOfService())
+        // Earlier studies matter only for screening intervals: skip the query for every other claim.
+        boolean intervals = claim.lines().stream().anyMatch(line -> INTERVAL_STUDIES.contains(line.cpt()));
+        return auditLog.pastOf(tenant, patientKey, claim.claimId(), claim.context().followUpOf(), claim.dateOfService(),
+                intervals)
                 .chain(past -> {
                     ClaimHistory history = history(past);
                     CheckResult result = checker.check(claim, history);

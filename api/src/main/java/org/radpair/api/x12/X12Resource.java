@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.radpair.api.claims.ClaimsResource;
+import org.radpair.api.claims.InOrder;
 import org.radpair.api.claims.ClaimValidation;
 import org.radpair.api.claims.ValidateRequest;
 import org.radpair.api.claims.ValidateResponse;
@@ -68,8 +69,7 @@ public class X12Resource {
         return Uni.createFrom().item(() -> parse(interchange))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .emitOn(command -> context.runOnContext(ignored -> command.run()))
-                .chain(parsed -> Multi.createFrom().iterable(parsed.claims())
-                        .onItem().transformToUniAndConcatenate(claim -> check(tenant, claim, store))
+                .chain(parsed -> InOrder.map(Multi.createFrom().iterable(parsed.claims()), claim -> check(tenant, claim, store))
                         .collect().asList()
                         .map(results -> new InterchangeResult(parsed.controlNumber(), results)));
     }
