@@ -12,8 +12,9 @@ build_service
 java "$ROOT/bench/X12Generate.java" "$CLAIMS" "$FILE"
 start_service
 TOKEN=$(token bench claims:validate)
+# Heap in use (survivor, eden and old generation, MB) from jstat on the service's JVM.
 heap() {
-  curl -s "$BASE/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ { sum += $2 } END { printf "%.0f\n", sum / 1048576 }'
+  jstat -gc "$SERVICE_PID" | awk 'NR == 2 { printf "%.0f\n", ($3 + $4 + $6 + $8) / 1024 }'
 }
 sample_heap() {
   local max=0 now
