@@ -36,7 +36,7 @@ start_service() {
   (cd "$ROOT" && QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/${DB}" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/${DB}" \
     QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
-    QUARKUS_HTTP_PORT="$PORT" QUARKUS_LOG_CONSOLE_LEVEL=WARN RADPAIR_HOME="$OUT/home" \
+    QUARKUS_HTTP_PORT="$PORT" QUARKUS_LOG_CONSOLE_LEVEL=WARN RADPAIR_HOME="$OUT/home" RADPAIR_RATE_LIMIT_REQUESTS_PER_SECOND=0 \
     exec java ${RADPAIR_BENCH_JAVA_OPTS:--Xms512m -Xmx1g} -Dquarkus.profile=dev \
       -jar api/target/quarkus-app/quarkus-run.jar > "$log" 2>&1) &
   SERVICE_PID=$!

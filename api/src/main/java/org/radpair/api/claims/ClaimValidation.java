@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.radpair.api.database.DatabaseFailures;
 import org.radpair.audit.AuditLog;
 import org.radpair.audit.AuditRecord;
 import org.radpair.audit.PatientKeys;
@@ -63,6 +64,9 @@ public class ClaimValidation {
         boolean intervals = claim.lines().stream().anyMatch(line -> INTERVAL_STUDIES.contains(line.cpt()));
         return auditLog.pastOf(tenant, patientKey, claim.claimId(), claim.context().followUpOf(), claim.dateOfService(),
                 intervals)
+                // A what-if check keeps working while the database is down, without the patient's history.
+                .onFailure(failure -> !persist && DatabaseFailures.unavailable(failure))
+                .recoverWithItem(new AuditLog.PatientPast(List.of(), List.of()))
                 .chain(past -> {
                     ClaimHistory history = history(past);
                     CheckResult result = checker.check(claim, history);

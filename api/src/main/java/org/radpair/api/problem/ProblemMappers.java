@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.radpair.api.database.DatabaseFailures;
+import org.radpair.api.security.TenantRateLimiter;
 import org.radpair.api.x12.X12SyntaxException;
 import org.radpair.findings.FindingRegistry;
 
@@ -85,6 +87,12 @@ public class ProblemMappers {
                         "segment " + e.segmentPosition() + (e.segmentTag() == null ? "" : " (" + e.segmentTag() + ")"),
                         e.getMessage())));
         return respond(problem);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response tooManyRequests(TenantRateLimiter.TooManyRequests e) {
+        return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", e.retryAfterSeconds())
+                .entity(Problem.of(429, "too-many-requests", "Too Many Requests", e.getMessage())).build();
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -233,10 +241,19 @@ public class ProblemMappers {
         if (cause instanceof JsonProcessingException json) {
             return unreadableJson(json);
         }
+        if (DatabaseFailures.unavailable(e)) {
+            LOG.warnf("Database unavailable: %s", e.getMessage());
+            return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", RETRY_AFTER_SECONDS)
+                    .entity(Problem.of(503, "database-unavailable", "Service Unavailable",
+                            "The audit database does not answer; nothing was recorded. Retry later, or use persist=false."))
+                    .build();
+        }
         LOG.error("Unexpected failure", e);
         return respond(Problem.of(500, "internal-error", "Internal error",
                 "The request could not be completed; it has been logged."));
     }
+
+    static final int RETRY_AFTER_SECONDS = 5;
 
     private static String slug(String reason) {
         return reason == null ? "error" : reason.toLowerCase().replaceAll("[^a-z0-9]+", "-");

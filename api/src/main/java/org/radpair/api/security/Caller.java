@@ -16,8 +16,24 @@ public class Caller {
     @Inject
     JsonWebToken token;
 
-    /** The caller's tenant. A token without one may not touch tenant data: 403. */
+    @Inject
+    TenantRateLimiter limiter;
+
+    private String tenant;
+
+    /**
+     * The caller's tenant. A token without one may not touch tenant data: 403. The first call of a request
+     * also counts it against the tenant's rate limit: 429 past it.
+     */
     public String tenant() {
+        if (tenant == null) {
+            tenant = resolve();
+            limiter.acquire(tenant);
+        }
+        return tenant;
+    }
+
+    private String resolve() {
         Object tenant = token.getClaim(TENANT_CLAIM);
         String value = tenant == null ? "" : tenant.toString().strip();
         if (value.isEmpty() || value.length() > 128 || value.chars().anyMatch(Character::isISOControl)) {

@@ -1,0 +1,68 @@
+package org.radpair.api.security;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * A token bucket per tenant, so that one misbehaving adapter cannot starve the others: each tenant may
+ * send {@code radpair.rate-limit.requests-per-second} on average with bursts up to twice that. Zero
+ * turns the limit off.
+ */
+@ApplicationScoped
+public class TenantRateLimiter {
+
+    /** Asked to wait: answered 429 with Retry-After. */
+    public static class TooManyRequests extends RuntimeException {
+        private final long retryAfterSeconds;
+
+        public TooManyRequests(String tenant, long retryAfterSeconds) {
+            super("Tenant " + tenant + " sends more than its request rate allows; retry after " + retryAfterSeconds + " s.");
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
+    private static final class Bucket {
+        private double tokens;
+        private long refilledAt;
+
+        Bucket(double capacity, long now) {
+            this.tokens = capacity;
+            this.refilledAt = now;
+        }
+
+        synchronized boolean take(double perNano, double capacity, long now) {
+            tokens = Math.min(capacity, tokens + (now - refilledAt) * perNano);
+            refilledAt = now;
+            if (tokens < 1) {
+                return false;
+            }
+            tokens -= 1;
+            return true;
+        }
+    }
+
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    @ConfigProperty(name = "radpair.rate-limit.requests-per-second", defaultValue = "2000")
+    double requestsPerSecond;
+
+    public void acquire(String tenant) {
+        if (requestsPerSecond <= 0) {
+            return;
+        }
+        double capacity = 2 * requestsPerSecond;
+        long now = System.nanoTime();
+        Bucket bucket = buckets.computeIfAbsent(tenant, t -> new Bucket(capacity, now));
+        if (!bucket.take(requestsPerSecond / 1e9, capacity, now)) {
+            throw new TooManyRequests(tenant, Math.max(1, (long) Math.ceil(1 / requestsPerSecond)));
+        }
+    }
+}

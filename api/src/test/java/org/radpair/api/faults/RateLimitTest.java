@@ -1,0 +1,57 @@
+package org.radpair.api.faults;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.radpair.api.support.Claims;
+import org.radpair.api.support.Tokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/** One tenant over its rate gets 429 problem+json with Retry-After; another tenant is not affected. */
+@QuarkusTest
+@TestProfile(RateLimitTest.TwoPerSecond.class)
+class RateLimitTest {
+
+    public static class TwoPerSecond implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("radpair.rate-limit.requests-per-second", "2");
+        }
+    }
+
+    private static Response validate(String tenant) {
+        return given().header("Authorization", Tokens.validator(tenant)).contentType(ContentType.JSON)
+                .body(Claims.screeningMammogram(Claims.uniqueId("RL"))).when().post("/v1/claims/validate?persist=false");
+    }
+
+    @Test
+    void aTenantOverItsRateIsToldToWaitAndOthersAreNot() {
+        String noisy = Claims.tenant();
+        List<Integer> statuses = new ArrayList<>();
+        Response limited = null;
+        for (int i = 0; i < 12; i++) {
+            Response response = validate(noisy);
+            statuses.add(response.statusCode());
+            if (response.statusCode() == 429) {
+                limited = response;
+            }
+        }
+        assertThat(statuses).contains(200, 429);
+        assertThat(statuses.subList(0, 4)).containsOnly(200);
+        assertThat(limited).isNotNull();
+        assertThat(limited.contentType()).startsWith("application/problem+json");
+        assertThat(limited.header("Retry-After")).isNotBlank();
+        assertThat(limited.jsonPath().getInt("status")).isEqualTo(429);
+        assertThat(validate(Claims.tenant()).statusCode()).isEqualTo(200);
+    }
+}
