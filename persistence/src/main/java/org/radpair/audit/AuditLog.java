@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,18 +38,50 @@ public class AuditLog {
      */
     public Uni<Recorded> record(Recording recording) {
         AuditRecord candidate = recording.candidate();
+        return Panache.withTransaction(() -> unlessRecorded(candidate.tenant, candidate.claimId, candidate.requestHash,
+                version -> store(recording, version)));
+    }
+
+    /** The claim a request is about, and what to read of the patient's past before checking it. */
+    public record Pending(String tenant, String claimId, String requestHash, String patientKey, String followUpOf,
+            LocalDate dateOfService, boolean withStudies) {
+    }
+
+    /**
+     * Checks and records a claim in one transaction: under the claim's lock, an identical request
+     * returns what was stored (the rules do not run again); otherwise the patient's past is read,
+     * {@code prepare} runs the rules on it and builds the recording, and it is stored. One connection,
+     * and the history the rules saw is the history the record is written against.
+     */
+    public Uni<Recorded> record(Pending pending, Function<PatientPast, Recording> prepare) {
+        return Panache.withTransaction(() -> unlessRecorded(pending.tenant(), pending.claimId(), pending.requestHash(),
+                version -> past(pending.tenant(), pending.patientKey(), pending.claimId(), pending.followUpOf(),
+                        pending.dateOfService(), pending.withStudies())
+                        .chain(past -> store(prepare.apply(past), version))));
+    }
+
+    /** Locks the claim id; returns the stored record of an identical request, or what {@code onNew} makes of the next version. */
+    private Uni<Recorded> unlessRecorded(String tenant, String claimId, String requestHash,
+            Function<Integer, Uni<Recorded>> onNew) {
         // One round trip tells both whether this exact request was recorded and which version comes next.
-        return Panache.withTransaction(() -> repository.lockClaim(candidate.tenant, candidate.claimId)
-                .chain(() -> repository.versionHashes(candidate.tenant, candidate.claimId))
+        return repository.lockClaim(tenant, claimId)
+                .chain(() -> repository.versionHashes(tenant, claimId))
                 .chain(versions -> {
-                    boolean identical = versions.stream().anyMatch(v -> candidate.requestHash.equals(v[1]));
-                    if (identical) {
-                        return repository.findByRequest(candidate.tenant, candidate.claimId, candidate.requestHash)
+                    if (versions.stream().anyMatch(v -> requestHash.equals(v[1]))) {
+                        return repository.findByRequest(tenant, claimId, requestHash)
                                 .map(existing -> new Recorded(existing, false));
                     }
-                    int latest = versions.isEmpty() ? 0 : ((Number) versions.get(0)[0]).intValue();
-                    return store(recording, latest + 1);
-                }));
+                    return onNew.apply(versions.isEmpty() ? 1 : ((Number) versions.get(0)[0]).intValue() + 1);
+                });
+    }
+
+    private Uni<PatientPast> past(String tenant, String patientKey, String claimId, String followUpOf,
+            LocalDate dateOfService, boolean withStudies) {
+        return findings.historyOf(tenant, patientKey, followUpOf)
+                .chain(open -> withStudies
+                        ? repository.priorStudies(tenant, patientKey, claimId, dateOfService.minusMonths(25), dateOfService)
+                                .map(studies -> new PatientPast(open, studies))
+                        : Uni.createFrom().item(new PatientPast(open, List.of())));
     }
 
     private Uni<Recorded> store(Recording recording, int version) {
@@ -100,11 +133,7 @@ public class AuditLog {
     /** What the rules need of the patient's past: open findings (and those of the claim followed up) and earlier studies. */
     public Uni<PatientPast> pastOf(String tenant, String patientKey, String claimId, String followUpOf, LocalDate dateOfService,
             boolean withStudies) {
-        return Panache.withSession(() -> findings.historyOf(tenant, patientKey, followUpOf)
-                .chain(open -> withStudies
-                        ? repository.priorStudies(tenant, patientKey, claimId, dateOfService.minusMonths(25), dateOfService)
-                                .map(studies -> new PatientPast(open, studies))
-                        : Uni.createFrom().item(new PatientPast(open, List.of()))));
+        return Panache.withSession(() -> past(tenant, patientKey, claimId, followUpOf, dateOfService, withStudies));
     }
 
     /** The patient's findings and earlier studies (claim id, CPT codes, date of service). */

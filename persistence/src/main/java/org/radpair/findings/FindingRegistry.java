@@ -76,6 +76,8 @@ public class FindingRegistry implements PanacheRepositoryBase<Finding, UUID> {
                 .executeUpdate())
                 .chain(changed -> changed == 0 ? Uni.createFrom().nullItem()
                         : find("findingId = ?1 and tenant = ?2", findingId, tenant).firstResult()
+                                // The session may hold it from the history read: reload what the update wrote.
+                                .call(finding -> Panache.getSession().chain(session -> session.refresh(finding)))
                                 .call(finding -> FindingEvent.of(finding, FindingStatus.OPEN, claimId, auditId, "claim", null)
                                         .persist()));
     }

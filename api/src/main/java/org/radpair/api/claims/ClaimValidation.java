@@ -62,29 +62,39 @@ public class ClaimValidation {
         String patientKey = patientKeys.keyOf(tenant, request.patient().id());
         // Earlier studies matter only for screening intervals: skip the query for every other claim.
         boolean intervals = claim.lines().stream().anyMatch(line -> INTERVAL_STUDIES.contains(line.cpt()));
-        return auditLog.pastOf(tenant, patientKey, claim.claimId(), claim.context().followUpOf(), claim.dateOfService(),
-                intervals)
-                // A what-if check keeps working while the database is down, without the patient's history.
-                .onFailure(failure -> !persist && DatabaseFailures.unavailable(failure))
-                .recoverWithItem(new AuditLog.PatientPast(List.of(), List.of()))
-                .chain(past -> {
-                    ClaimHistory history = history(past);
-                    CheckResult result = checker.check(claim, history);
-                    ValidateResponse response = new ValidateResponse(request.claimId(), result.verdict(), result.edits(),
-                            result.lines(), ValidateResponse.FollowUp.NONE, null, null, result.rulesetVersion());
-                    return persist ? record(tenant, patientKey, request, claim, history, result, response)
-                            : Uni.createFrom().item(response);
-                });
+        if (!persist) {
+            return auditLog.pastOf(tenant, patientKey, claim.claimId(), claim.context().followUpOf(), claim.dateOfService(),
+                    intervals)
+                    // A what-if check keeps working while the database is down, without the patient's history.
+                    .onFailure(DatabaseFailures::unavailable)
+                    .recoverWithItem(new AuditLog.PatientPast(List.of(), List.of()))
+                    .map(past -> response(request, checker.check(claim, history(past))));
+        }
+        String storedRequest = stored.write(request.withPatientId(patientKey));
+        AuditLog.Pending pending = new AuditLog.Pending(tenant, claim.claimId(), sha256(storedRequest), patientKey,
+                claim.context().followUpOf(), claim.dateOfService(), intervals);
+        AtomicReference<ValidateResponse> written = new AtomicReference<>();
+        return auditLog.record(pending, past -> {
+            ClaimHistory history = history(past);
+            CheckResult result = checker.check(claim, history);
+            return recording(pending, storedRequest, request, claim, history, result, written);
+        // An identical re-send is answered with the result as stored then.
+        }).map(recorded -> (recorded.created() ? written.get()
+                : stored.read(recorded.record().result)).stored(recorded.record().auditId, recorded.record().version));
     }
 
-    private Uni<ValidateResponse> record(String tenant, String patientKey, ValidateRequest request, Claim claim,
-            ClaimHistory history, CheckResult result, ValidateResponse response) {
-        String storedRequest = stored.write(request.withPatientId(patientKey));
+    private static ValidateResponse response(ValidateRequest request, CheckResult result) {
+        return new ValidateResponse(request.claimId(), result.verdict(), result.edits(), result.lines(),
+                ValidateResponse.FollowUp.NONE, null, null, result.rulesetVersion());
+    }
+
+    private Recording recording(AuditLog.Pending pending, String storedRequest, ValidateRequest request, Claim claim,
+            ClaimHistory history, CheckResult result, AtomicReference<ValidateResponse> written) {
         AuditRecord record = new AuditRecord();
-        record.tenant = tenant;
+        record.tenant = pending.tenant();
         record.claimId = request.claimId();
-        record.patientKey = patientKey;
-        record.requestHash = sha256(storedRequest);
+        record.patientKey = pending.patientKey();
+        record.requestHash = pending.requestHash();
         record.dateOfService = request.dateOfService();
         record.payerId = request.payer() == null ? null : request.payer().id();
         record.payerType = request.payer() == null || request.payer().type() == null ? null : request.payer().type().name();
@@ -95,16 +105,13 @@ public class ClaimValidation {
         record.categories = result.edits().stream().map(e -> e.category().name()).distinct().toArray(String[]::new);
         record.rulesetVersion = result.rulesetVersion();
         record.request = storedRequest;
-        AtomicReference<ValidateResponse> written = new AtomicReference<>();
-        Recording recording = new Recording(record, findingsToOpen(claim),
+        ValidateResponse response = response(request, result);
+        return new Recording(record, findingsToOpen(claim),
                 FollowUps.resolvedBy(claim, history).stream().map(f -> UUID.fromString(f.findingId())).toList(),
                 (opened, closed) -> {
                     written.set(withFollowUp(response, opened, closed));
                     return stored.write(written.get());
                 });
-        // An identical re-send is answered with the result as stored then.
-        return auditLog.record(recording).map(recorded -> (recorded.created() ? written.get()
-                : stored.read(recorded.record().result)).stored(recorded.record().auditId, recorded.record().version));
     }
 
     /** Each billable incidental finding, with the body regions of the studies on the claim that found it. */
