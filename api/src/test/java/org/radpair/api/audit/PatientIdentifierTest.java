@@ -52,11 +52,4 @@ class PatientIdentifierTest {
             assertThat(dump).as(table).noneMatch(doc -> doc.contains(patientId));
         }
     }
-
-    @Test
-    void everyConnectionPlansForItsActualParameters() {
-        String mode = pool.query("show plan_cache_mode").execute().await().indefinitely()
-                .iterator().next().getString(0);
-        assertThat(mode).isEqualTo("force_custom_plan");
-    }
 }
