@@ -119,10 +119,6 @@ public class AuditLog {
         return record(new Recording(candidate, List.of(), List.of(), null));
     }
 
-    /** Whether an identical request was already recorded (for persist=false what-if calls). */
-    public Uni<AuditRecord> findIdentical(String tenant, String claimId, String requestHash) {
-        return Panache.withSession(() -> repository.findByRequest(tenant, claimId, requestHash));
-    }
 
     public Uni<List<AuditRecord>> search(AuditQuery query) {
         return Panache.withTransaction(() -> repository.planForActualParameters().chain(() -> repository.search(query)));

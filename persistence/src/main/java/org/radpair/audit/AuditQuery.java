@@ -23,4 +23,16 @@ public record AuditQuery(
         OffsetDateTime afterReceivedAt,
         UUID afterAuditId,
         int limit) {
+
+    /** The same filters, a page of {@code rows}. */
+    public AuditQuery withLimit(int rows) {
+        return new AuditQuery(tenant, receivedFrom, receivedTo, serviceFrom, serviceTo, verdict, category, rule, payer, cpt,
+                patientKey, afterReceivedAt, afterAuditId, rows);
+    }
+
+    /** The same filters, the page after the row received at {@code receivedAt} with {@code auditId}. */
+    public AuditQuery after(OffsetDateTime receivedAt, UUID auditId) {
+        return new AuditQuery(tenant, receivedFrom, receivedTo, serviceFrom, serviceTo, verdict, category, rule, payer, cpt,
+                patientKey, receivedAt, auditId, limit);
+    }
 }

@@ -32,15 +32,6 @@ public class AuditRepository implements PanacheRepositoryBase<AuditRecord, UUID>
                 .getResultList());
     }
 
-    public Uni<Integer> latestVersion(String tenant, String claimId) {
-        return getSession().chain(session -> session
-                .createSelectionQuery("select coalesce(max(version), 0) from AuditRecord where tenant = ?1 and claimId = ?2",
-                        Integer.class)
-                .setParameter(1, tenant)
-                .setParameter(2, claimId)
-                .getSingleResult());
-    }
-
     /** Every version of a claim, oldest first. */
     public Uni<List<AuditRecord>> versionsOf(String tenant, String claimId) {
         return list("tenant = ?1 and claimId = ?2 order by version", tenant, claimId);

@@ -46,8 +46,8 @@ public final class MedicalNecessityRules implements RuleFamily {
                 anyStudy = true;
                 anyImagesIt |= couldSee(review.knowledge().indicationOf(finding), study);
             }
-            if (anyStudy && !anyImagesIt && review.reference().icd10().isBillable(finding, review.dateOfService())) {
-                var lookup = review.reference().icd10().lookup(finding, review.dateOfService());
+            var lookup = anyStudy && !anyImagesIt ? review.reference().icd10().lookup(finding, review.dateOfService()) : null;
+            if (lookup != null && lookup.billable()) {
                 edits.add(FINDING_OUTSIDE_STUDY.edit(null, List.of(finding),
                         "The incidental finding " + finding + " (" + lookup.description() + ") belongs to a body region that"
                                 + " no study on this claim images: check the code of what the study found."));

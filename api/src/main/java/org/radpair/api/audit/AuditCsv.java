@@ -40,16 +40,11 @@ public class AuditCsv {
         AtomicReference<AuditQuery> next = new AtomicReference<>(first);
         Multi<String> rows = Multi.createBy().repeating()
                 .uni(() -> next.get() == null ? Uni.createFrom().item(List.<AuditRecord>of()) : auditLog.search(next.get())
-                        .invoke(page -> next.set(page.size() < first.limit() ? null : after(first, page.get(page.size() - 1)))))
+                        .invoke(page -> next.set(page.size() < first.limit() ? null
+                                : first.after(page.get(page.size() - 1).receivedAt, page.get(page.size() - 1).auditId))))
                 .whilst(page -> !page.isEmpty())
                 .onItem().transform(AuditCsv::lines);
         return Multi.createBy().concatenating().streams(Multi.createFrom().item(HEADER), rows);
-    }
-
-    private static AuditQuery after(AuditQuery query, AuditRecord last) {
-        return new AuditQuery(query.tenant(), query.receivedFrom(), query.receivedTo(), query.serviceFrom(),
-                query.serviceTo(), query.verdict(), query.category(), query.rule(), query.payer(), query.cpt(),
-                query.patientKey(), last.receivedAt, last.auditId, query.limit());
     }
 
     private static String lines(List<AuditRecord> page) {

@@ -134,9 +134,7 @@ public class AuditResource {
             @QueryParam("rule") String rule, @QueryParam("payer") String payer, @QueryParam("cpt") String cpt) {
         AuditQuery query = query(caller.tenant(), from, to, dosFrom, dosTo, verdict, category, rule, payer, cpt, null,
                 null, null);
-        return csv.stream(new AuditQuery(query.tenant(), query.receivedFrom(), query.receivedTo(), query.serviceFrom(),
-                query.serviceTo(), query.verdict(), query.category(), query.rule(), query.payer(), query.cpt(), null, null,
-                null, AuditCsv.PAGE));
+        return csv.stream(query.withLimit(AuditCsv.PAGE));
     }
 
     @GET
