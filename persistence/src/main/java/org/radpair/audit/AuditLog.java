@@ -12,10 +12,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.radpair.findings.Finding;
-import org.radpair.findings.FindingRegistry;
+import org.radpair.findings.FindingRows;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /** Records validations: idempotent per (tenant, claim id, request hash), a new version otherwise. */
 @ApplicationScoped
@@ -28,8 +30,10 @@ public class AuditLog {
     @Inject
     AuditRepository repository;
 
+    // The recording path runs on the plain reactive client: it is the service's hottest write, and
+    // Hibernate Reactive's per-statement work cost the JVM more CPU than PostgreSQL spent on the statements.
     @Inject
-    FindingRegistry findings;
+    Pool pool;
 
     /**
      * Stores the candidate as the next version of its claim, opens its findings and follows up the
@@ -38,8 +42,12 @@ public class AuditLog {
      */
     public Uni<Recorded> record(Recording recording) {
         AuditRecord candidate = recording.candidate();
-        return Panache.withTransaction(() -> unlessRecorded(candidate.tenant, candidate.claimId, candidate.requestHash,
-                version -> store(recording, version)));
+        return pool.withTransaction(connection -> Uni.combine().all()
+                .unis(AuditRows.lockClaim(connection, candidate.tenant, candidate.claimId),
+                        AuditRows.versions(connection, candidate.tenant, candidate.claimId))
+                .with((locked, versions) -> versions)
+                .chain(versions -> unlessRecorded(connection, candidate.tenant, candidate.claimId, candidate.requestHash,
+                        versions, version -> store(connection, recording, version))));
     }
 
     /** The claim a request is about, and what to read of the patient's past before checking it. */
@@ -49,44 +57,50 @@ public class AuditLog {
 
     /**
      * Checks and records a claim in one transaction: under the claim's lock, an identical request
-     * returns what was stored (the rules do not run again); otherwise the patient's past is read,
-     * {@code prepare} runs the rules on it and builds the recording, and it is stored. One connection,
-     * and the history the rules saw is the history the record is written against.
+     * returns what was stored (the rules do not run again); otherwise {@code prepare} runs the rules on
+     * the patient's past and builds the recording, and it is stored. One connection, and the history the
+     * rules saw is the history the record is written against.
      */
     public Uni<Recorded> record(Pending pending, Function<PatientPast, Recording> prepare) {
-        return Panache.withTransaction(() -> unlessRecorded(pending.tenant(), pending.claimId(), pending.requestHash(),
-                version -> past(pending.tenant(), pending.patientKey(), pending.claimId(), pending.followUpOf(),
-                        pending.dateOfService(), pending.withStudies())
-                        .chain(past -> store(prepare.apply(past), version))));
+        // One round trip for the lock and the three reads: the connection pipelines them, and PostgreSQL
+        // runs them in order, so the reads see everything committed before the lock was granted.
+        return pool.withTransaction(connection -> Uni.combine().all()
+                .unis(AuditRows.lockClaim(connection, pending.tenant(), pending.claimId()),
+                        AuditRows.versions(connection, pending.tenant(), pending.claimId()),
+                        past(connection, pending.tenant(), pending.patientKey(), pending.claimId(), pending.followUpOf(),
+                                pending.dateOfService(), pending.withStudies()))
+                .with((locked, versions, past) -> new Object[] {versions, past})
+                .chain(read -> {
+                    @SuppressWarnings("unchecked")
+                    List<AuditRows.Version> versions = (List<AuditRows.Version>) read[0];
+                    PatientPast past = (PatientPast) read[1];
+                    return unlessRecorded(connection, pending.tenant(), pending.claimId(), pending.requestHash(), versions,
+                            version -> store(connection, prepare.apply(past), version));
+                }));
     }
 
-    /** Locks the claim id; returns the stored record of an identical request, or what {@code onNew} makes of the next version. */
-    private Uni<Recorded> unlessRecorded(String tenant, String claimId, String requestHash,
-            Function<Integer, Uni<Recorded>> onNew) {
-        // Custom plans pay here as well: with generic ones the recording path ran about a third slower.
-        // One round trip tells both whether this exact request was recorded and which version comes next.
-        return repository.planForActualParameters()
-                .chain(() -> repository.lockClaim(tenant, claimId))
-                .chain(() -> repository.versionHashes(tenant, claimId))
-                .chain(versions -> {
-                    if (versions.stream().anyMatch(v -> requestHash.equals(v[1]))) {
-                        return repository.findByRequest(tenant, claimId, requestHash)
-                                .map(existing -> new Recorded(existing, false));
-                    }
-                    return onNew.apply(versions.isEmpty() ? 1 : ((Number) versions.get(0)[0]).intValue() + 1);
-                });
+    /** The stored record of an identical request, or what {@code onNew} makes of the next version. */
+    private static Uni<Recorded> unlessRecorded(SqlConnection connection, String tenant, String claimId, String requestHash,
+            List<AuditRows.Version> versions, Function<Integer, Uni<Recorded>> onNew) {
+        if (versions.stream().anyMatch(v -> requestHash.equals(v.requestHash()))) {
+            return AuditRows.byRequest(connection, tenant, claimId, requestHash).map(existing -> new Recorded(existing, false));
+        }
+        return onNew.apply(versions.isEmpty() ? 1 : versions.get(0).number() + 1);
     }
 
-    private Uni<PatientPast> past(String tenant, String patientKey, String claimId, String followUpOf,
-            LocalDate dateOfService, boolean withStudies) {
-        return findings.historyOf(tenant, patientKey, followUpOf)
-                .chain(open -> withStudies
-                        ? repository.priorStudies(tenant, patientKey, claimId, dateOfService.minusMonths(25), dateOfService)
-                                .map(studies -> new PatientPast(open, studies))
-                        : Uni.createFrom().item(new PatientPast(open, List.of())));
+    private static Uni<PatientPast> past(SqlConnection connection, String tenant, String patientKey, String claimId,
+            String followUpOf, LocalDate dateOfService, boolean withStudies) {
+        Uni<List<Finding>> findings = FindingRows.historyOf(connection, tenant, patientKey, followUpOf);
+        if (!withStudies) {
+            return findings.map(open -> new PatientPast(open, List.of()));
+        }
+        return Uni.combine().all()
+                .unis(findings, AuditRows.priorStudies(connection, tenant, patientKey, claimId, dateOfService.minusMonths(25),
+                        dateOfService))
+                .with(PatientPast::new);
     }
 
-    private Uni<Recorded> store(Recording recording, int version) {
+    private static Uni<Recorded> store(SqlConnection connection, Recording recording, int version) {
         AuditRecord candidate = recording.candidate();
         candidate.version = version;
         candidate.auditId = UUID.randomUUID();
@@ -95,12 +109,13 @@ public class AuditLog {
         List<Finding> closed = new ArrayList<>();
         Uni<Void> work = Uni.createFrom().voidItem();
         for (Recording.NewFinding finding : recording.findingsToOpen()) {
-            work = work.chain(() -> findings.open(candidate.tenant, candidate.patientKey, finding.code(), finding.regions(),
-                    candidate.claimId, candidate.auditId, candidate.dateOfService).invoke(opened::add).replaceWithVoid());
+            work = work.chain(() -> FindingRows.open(connection, candidate.tenant, candidate.patientKey, finding.code(),
+                    finding.regions(), candidate.claimId, candidate.auditId, candidate.dateOfService)
+                    .invoke(opened::add).replaceWithVoid());
         }
         for (UUID findingId : recording.followUps()) {
-            work = work.chain(() -> findings.followUp(candidate.tenant, findingId, candidate.claimId, candidate.auditId,
-                    candidate.dateOfService).invoke(f -> {
+            work = work.chain(() -> FindingRows.followUp(connection, candidate.tenant, findingId, candidate.claimId,
+                    candidate.auditId, candidate.dateOfService).invoke(f -> {
                         if (f != null) {
                             closed.add(f);
                         }
@@ -110,8 +125,8 @@ public class AuditLog {
             if (recording.resultWriter() != null) {
                 candidate.result = recording.resultWriter().apply(opened, closed);
             }
-            return repository.persist(candidate);
-        }).map(stored -> new Recorded(stored, true));
+            return AuditRows.insert(connection, candidate);
+        }).map(nothing -> new Recorded(candidate, true));
     }
 
     /** Stores a prepared record (no findings): used where only the audit row is wanted. */
@@ -119,6 +134,20 @@ public class AuditLog {
         return record(new Recording(candidate, List.of(), List.of(), null));
     }
 
+    /** What the rules need of the patient's past, read outside any transaction (a what-if check). */
+    public Uni<PatientPast> pastOf(String tenant, String patientKey, String claimId, String followUpOf, LocalDate dateOfService,
+            boolean withStudies) {
+        return pool.withConnection(connection -> past(connection, tenant, patientKey, claimId, followUpOf, dateOfService,
+                withStudies));
+    }
+
+    /** What the rules need of the patient's past: open findings (and those of the claim followed up) and earlier studies. */
+    public record PatientPast(List<Finding> findings, List<Study> studies) {
+    }
+
+    /** A claim recorded before for the patient: its id, its CPT codes, its date of service. */
+    public record Study(String claimId, String[] cpts, LocalDate dateOfService) {
+    }
 
     public Uni<List<AuditRecord>> search(AuditQuery query) {
         return Panache.withTransaction(() -> repository.planForActualParameters().chain(() -> repository.search(query)));
@@ -127,16 +156,6 @@ public class AuditLog {
     public Uni<AuditStats> stats(String tenant, OffsetDateTime from, OffsetDateTime to) {
         return Panache.withTransaction(() -> repository.planForActualParameters()
                 .chain(() -> repository.stats(tenant, from, to)));
-    }
-
-    /** What the rules need of the patient's past: open findings (and those of the claim followed up) and earlier studies. */
-    public Uni<PatientPast> pastOf(String tenant, String patientKey, String claimId, String followUpOf, LocalDate dateOfService,
-            boolean withStudies) {
-        return Panache.withSession(() -> past(tenant, patientKey, claimId, followUpOf, dateOfService, withStudies));
-    }
-
-    /** The patient's findings and earlier studies (claim id, CPT codes, date of service). */
-    public record PatientPast(List<Finding> findings, List<Object[]> studies) {
     }
 
     public Uni<List<AuditRecord>> versionsOf(String tenant, String claimId) {

@@ -1,6 +1,5 @@
 package org.radpair.audit;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -17,20 +16,6 @@ import io.smallrye.mutiny.Uni;
 /** Queries on the audit history. Every method takes the tenant: no query reads across tenants. */
 @ApplicationScoped
 public class AuditRepository implements PanacheRepositoryBase<AuditRecord, UUID> {
-
-    public Uni<AuditRecord> findByRequest(String tenant, String claimId, String requestHash) {
-        return find("tenant = ?1 and claimId = ?2 and requestHash = ?3", tenant, claimId, requestHash).firstResult();
-    }
-
-    /** (version, request hash) of every recorded version of a claim, newest first: usually none. */
-    public Uni<List<Object[]>> versionHashes(String tenant, String claimId) {
-        return getSession().chain(session -> session
-                .createSelectionQuery("select version, requestHash from AuditRecord where tenant = ?1 and claimId = ?2"
-                        + " order by version desc", Object[].class)
-                .setParameter(1, tenant)
-                .setParameter(2, claimId)
-                .getResultList());
-    }
 
     /** Every version of a claim, oldest first. */
     public Uni<List<AuditRecord>> versionsOf(String tenant, String claimId) {
@@ -111,47 +96,17 @@ public class AuditRepository implements PanacheRepositoryBase<AuditRecord, UUID>
                 });
     }
 
-    /** Studies on the patient's other claims with a date of service in [from, to): for screening intervals. */
-    public Uni<List<Object[]>> priorStudies(String tenant, String patientKey, String excludedClaimId, LocalDate from,
-            LocalDate to) {
-        return getSession().chain(session -> session.createSelectionQuery(
-                        "select a.claimId, a.cpts, a.dateOfService from AuditRecord a"
-                                + " where a.tenant = :tenant and a.patientKey = :patient and a.claimId <> :claim"
-                                + " and a.dateOfService >= :from and a.dateOfService < :to", Object[].class)
-                .setParameter("tenant", tenant)
-                .setParameter("patient", patientKey)
-                .setParameter("claim", excludedClaimId)
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .getResultList());
-    }
-
     /**
      * Plans the statements of the current transaction for their actual parameters. The client caches
      * prepared statements and after five executions PostgreSQL switches to a generic plan: for the
      * audit filters on arrays that plan builds a bitmap over the whole tenant (about 50 ms on 200,000
      * rows) where the custom plan walks the newest-first index and stops after a page (about 2 ms).
-     * The audit reads and the recording transaction ask for it; the what-if path's single short query
-     * does better with the generic plan.
+     * The audit reads ask for it; the recording path's statements are plain equality look-ups that do
+     * well with the generic plan.
      */
     Uni<Void> planForActualParameters() {
         return getSession().chain(session -> session
                 .createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate())
-                .replaceWithVoid();
-    }
-
-    /**
-     * Serialises writers of one claim inside the current transaction, so that versions are numbered
-     * without gaps or collisions and identical re-sends find the first copy.
-     */
-    Uni<Void> lockClaim(String tenant, String claimId) {
-        // Run as a statement without a result mapping: Hibernate caches select plans of native queries
-        // under keys that include the mapping object, so a mapped native query on this hot path filled
-        // the plan cache with look-alike entries and cost most of the CPU of a recorded claim.
-        return getSession().chain(session -> session
-                .createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", tenant + '\u001f' + claimId)
-                .executeUpdate())
                 .replaceWithVoid();
     }
 }

@@ -13,8 +13,9 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The incidental-finding registry. Every query takes the tenant; status changes are conditional
- * updates recorded as events, so two follow-up claims racing for one finding close it once.
+ * The incidental-finding registry as billing managers see it: the worklist, a finding with its events,
+ * closing. Every query takes the tenant. What a recorded claim does to findings (open, follow up) is in
+ * {@link FindingRows}, inside the claim's transaction.
  */
 @ApplicationScoped
 public class FindingRegistry implements PanacheRepositoryBase<Finding, UUID> {
@@ -24,62 +25,6 @@ public class FindingRegistry implements PanacheRepositoryBase<Finding, UUID> {
         public StatusConflict(String message) {
             super(message);
         }
-    }
-
-    /** What the rules need of a patient's findings: the open ones, and those opened by the claim followed up. */
-    public Uni<List<Finding>> historyOf(String tenant, String patientKey, String followUpOf) {
-        return list("tenant = ?1 and patientKey = ?2 and (status = ?3 or openedByClaim = ?4) order by openedOn",
-                tenant, patientKey, FindingStatus.OPEN, followUpOf == null ? "" : followUpOf);
-    }
-
-    /** Opens a finding for the claim unless an earlier version of the same claim already did; returns it either way. */
-    public Uni<Finding> open(String tenant, String patientKey, String code, List<String> regions, String claimId,
-            UUID auditId, LocalDate dateOfService) {
-        return find("tenant = ?1 and patientKey = ?2 and code = ?3 and openedByClaim = ?4", tenant, patientKey, code, claimId)
-                .firstResult()
-                .chain(existing -> {
-                    if (existing != null) {
-                        return Uni.createFrom().item(existing);
-                    }
-                    Finding finding = new Finding();
-                    finding.findingId = UUID.randomUUID();
-                    finding.tenant = tenant;
-                    finding.patientKey = patientKey;
-                    finding.code = code;
-                    finding.regions = regions.toArray(String[]::new);
-                    finding.status = FindingStatus.OPEN;
-                    finding.openedByClaim = claimId;
-                    finding.openedByAudit = auditId;
-                    finding.openedOn = dateOfService;
-                    finding.openedAt = OffsetDateTime.now(ZoneOffset.UTC);
-                    return persist(finding).call(opened -> FindingEvent.of(opened, null, claimId, auditId, "claim", null).persist());
-                });
-    }
-
-    /**
-     * Marks an OPEN finding as followed up by a claim: a conditional update, so that of two claims
-     * racing for it exactly one succeeds. Returns the finding when this call changed it, else null.
-     */
-    public Uni<Finding> followUp(String tenant, UUID findingId, String claimId, UUID auditId, LocalDate dateOfService) {
-        return Panache.getSession().chain(session -> session.createMutationQuery("""
-                        update Finding set status = :followed, resolvedByClaim = :claim, resolvedByAudit = :audit,
-                               resolvedOn = :on, resolvedAt = :at, version = version + 1
-                        where findingId = :id and tenant = :tenant and status = :open""")
-                .setParameter("followed", FindingStatus.FOLLOWED_UP)
-                .setParameter("claim", claimId)
-                .setParameter("audit", auditId)
-                .setParameter("on", dateOfService)
-                .setParameter("at", OffsetDateTime.now(ZoneOffset.UTC))
-                .setParameter("id", findingId)
-                .setParameter("tenant", tenant)
-                .setParameter("open", FindingStatus.OPEN)
-                .executeUpdate())
-                .chain(changed -> changed == 0 ? Uni.createFrom().nullItem()
-                        : find("findingId = ?1 and tenant = ?2", findingId, tenant).firstResult()
-                                // The session may hold it from the history read: reload what the update wrote.
-                                .call(finding -> Panache.getSession().chain(session -> session.refresh(finding)))
-                                .call(finding -> FindingEvent.of(finding, FindingStatus.OPEN, claimId, auditId, "claim", null)
-                                        .persist()));
     }
 
     /** A billing manager closes an OPEN finding that needs no follow-up. */

@@ -151,9 +151,9 @@ public class ClaimValidation {
                         f.status == FindingStatus.OPEN))
                 .toList();
         List<PriorStudy> studies = new ArrayList<>();
-        for (Object[] row : past.studies()) {
-            for (String cpt : (String[]) row[1]) {
-                studies.add(new PriorStudy((String) row[0], cpt, (java.time.LocalDate) row[2]));
+        for (AuditLog.Study study : past.studies()) {
+            for (String cpt : study.cpts()) {
+                studies.add(new PriorStudy(study.claimId(), cpt, study.dateOfService()));
             }
         }
         return new ClaimHistory(findings, studies);

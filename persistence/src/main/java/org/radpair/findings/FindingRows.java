@@ -1,0 +1,127 @@
+package org.radpair.findings;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The registry's statements on the recording path, in the caller's transaction, on the plain reactive
+ * client: this path runs for every recorded claim, and Hibernate's per-statement work cost more CPU
+ * than the statements themselves. The same rules as {@link FindingRegistry}: every statement is
+ * filtered by tenant, status changes are conditional updates recorded as events.
+ */
+public final class FindingRows {
+
+    private static final String COLUMNS = "finding_id, tenant, patient_key, code, regions, status, opened_by_claim,"
+            + " opened_by_audit, opened_on, opened_at, resolved_by_claim, resolved_by_audit, resolved_on, resolved_at,"
+            + " close_reason, version";
+
+    private static final String HISTORY = "select " + COLUMNS + " from finding"
+            + " where tenant = $1 and patient_key = $2 and (status = 'OPEN' or opened_by_claim = $3) order by opened_on";
+
+    private static final String OPEN = "insert into finding (finding_id, tenant, patient_key, code, regions, status,"
+            + " opened_by_claim, opened_by_audit, opened_on, opened_at) values ($1, $2, $3, $4, $5, 'OPEN', $6, $7, $8, $9)"
+            + " on conflict (tenant, patient_key, code, opened_by_claim) do nothing returning " + COLUMNS;
+
+    private static final String OPENED_BEFORE = "select " + COLUMNS + " from finding"
+            + " where tenant = $1 and patient_key = $2 and code = $3 and opened_by_claim = $4";
+
+    private static final String FOLLOW_UP = "update finding set status = 'FOLLOWED_UP', resolved_by_claim = $3,"
+            + " resolved_by_audit = $4, resolved_on = $5, resolved_at = $6, version = version + 1"
+            + " where finding_id = $1 and tenant = $2 and status = 'OPEN' returning " + COLUMNS;
+
+    private static final String EVENT = "insert into finding_event (finding_id, tenant, at, from_status, to_status, claim_id,"
+            + " audit_id, actor) values ($1, $2, $3, $4, $5, $6, $7, 'claim')";
+
+    private FindingRows() {
+    }
+
+    /** What the rules need of a patient's findings: the open ones, and those opened by the claim followed up. */
+    public static Uni<List<Finding>> historyOf(SqlConnection connection, String tenant, String patientKey, String followUpOf) {
+        return connection.preparedQuery(HISTORY)
+                .execute(Tuple.of(tenant, patientKey, followUpOf == null ? "" : followUpOf))
+                .map(FindingRows::findings);
+    }
+
+    /** Opens a finding for the claim unless an earlier version of the same claim already did; returns it either way. */
+    public static Uni<Finding> open(SqlConnection connection, String tenant, String patientKey, String code,
+            List<String> regions, String claimId, UUID auditId, LocalDate dateOfService) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Tuple values = Tuple.tuple().addUUID(UUID.randomUUID()).addString(tenant).addString(patientKey).addString(code)
+                .addArrayOfString(regions.toArray(String[]::new)).addString(claimId).addUUID(auditId)
+                .addLocalDate(dateOfService).addOffsetDateTime(now);
+        return connection.preparedQuery(OPEN).execute(values).chain(inserted -> {
+            if (inserted.rowCount() == 0) {
+                return connection.preparedQuery(OPENED_BEFORE).execute(Tuple.of(tenant, patientKey, code, claimId))
+                        .map(rows -> from(rows.iterator().next()));
+            }
+            Finding opened = from(inserted.iterator().next());
+            return event(connection, opened, null, claimId, auditId, now).replaceWith(opened);
+        });
+    }
+
+    /**
+     * Marks an OPEN finding as followed up by a claim: a conditional update, so that of two claims racing
+     * for it exactly one succeeds. Returns the finding when this call changed it, else null.
+     */
+    public static Uni<Finding> followUp(SqlConnection connection, String tenant, UUID findingId, String claimId, UUID auditId,
+            LocalDate dateOfService) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Tuple values = Tuple.tuple().addUUID(findingId).addString(tenant).addString(claimId).addUUID(auditId)
+                .addLocalDate(dateOfService).addOffsetDateTime(now);
+        return connection.preparedQuery(FOLLOW_UP).execute(values).chain(updated -> {
+            if (updated.rowCount() == 0) {
+                return Uni.createFrom().nullItem();
+            }
+            Finding followed = from(updated.iterator().next());
+            return event(connection, followed, FindingStatus.OPEN, claimId, auditId, now).replaceWith(followed);
+        });
+    }
+
+    private static Uni<Void> event(SqlConnection connection, Finding finding, FindingStatus from, String claimId,
+            UUID auditId, OffsetDateTime at) {
+        return connection.preparedQuery(EVENT)
+                .execute(Tuple.tuple().addUUID(finding.findingId).addString(finding.tenant).addOffsetDateTime(at)
+                        .addString(from == null ? null : from.name()).addString(finding.status.name()).addString(claimId)
+                        .addUUID(auditId))
+                .replaceWithVoid();
+    }
+
+    private static List<Finding> findings(RowSet<Row> rows) {
+        List<Finding> findings = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            findings.add(from(row));
+        }
+        return findings;
+    }
+
+    static Finding from(Row row) {
+        Finding finding = new Finding();
+        finding.findingId = row.getUUID("finding_id");
+        finding.tenant = row.getString("tenant");
+        finding.patientKey = row.getString("patient_key");
+        finding.code = row.getString("code");
+        finding.regions = row.getArrayOfStrings("regions");
+        finding.status = FindingStatus.valueOf(row.getString("status"));
+        finding.openedByClaim = row.getString("opened_by_claim");
+        finding.openedByAudit = row.getUUID("opened_by_audit");
+        finding.openedOn = row.getLocalDate("opened_on");
+        finding.openedAt = row.getOffsetDateTime("opened_at");
+        finding.resolvedByClaim = row.getString("resolved_by_claim");
+        finding.resolvedByAudit = row.getUUID("resolved_by_audit");
+        finding.resolvedOn = row.getLocalDate("resolved_on");
+        finding.resolvedAt = row.getOffsetDateTime("resolved_at");
+        finding.closeReason = row.getString("close_reason");
+        finding.version = row.getInteger("version");
+        return finding;
+    }
+}
