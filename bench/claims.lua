@@ -21,6 +21,8 @@ setup = function(thread)
 end
 
 init = function(args)
+  -- A seed of its own for every run and thread: the same claim ids again would be idempotent replays.
+  math.randomseed(os.time() * 100 + id)
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
   wrk.headers["Authorization"] = "Bearer " .. token

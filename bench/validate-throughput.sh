@@ -13,15 +13,20 @@ build_service
 start_service
 export RADPAIR_TOKEN=$(token bench claims:validate)
 run() {
-  local name="$1" url="$2"
-  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -s "$ROOT/bench/claims.lua" "$url" | tail -1 | sed "s|^|${name}: |"
+  local name="$1" url="$2" script="${3:-$ROOT/bench/claims.lua}"
+  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -s "$script" "$url" | tail -1 | sed "s|^|${name}: |"
 }
-# Warm-up (JIT, pools), not reported.
-wrk -t2 -c"$CONNECTIONS" -d10s -s "$ROOT/bench/claims.lua" "$BASE/v1/claims/validate?persist=false" > /dev/null
+# Warm-up of each path, not reported: on 2 cores the JIT compilers compete with the load for a minute or
+# more, and shorter warm-ups gave figures that varied by a factor of two from run to run.
+wrk -t2 -c"$CONNECTIONS" -d40s -s "$ROOT/bench/claims.lua" "$BASE/v1/claims/validate?persist=false" > /dev/null
+wrk -t2 -c"$CONNECTIONS" -d40s -s "$ROOT/bench/claims.lua" "$BASE/v1/claims/validate" > /dev/null
 {
-  echo "wrk -t2 -c${CONNECTIONS} -d${SECONDS_PER_RUN}s, rotating mix of 8 claims (bench/claims.lua)"
-  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "$BASE/q/health/live" | awk '/Requests\/sec/ {print "(a) GET /q/health/live: requests/s=" $2}'
-  run "(b) validate persist=false" "$BASE/v1/claims/validate?persist=false"
-  run "(c) validate persist=true " "$BASE/v1/claims/validate"
+  echo "wrk -t2 -c${CONNECTIONS} -d${SECONDS_PER_RUN}s, rotating mix of 8 claims (bench/claims.lua); $(nproc) cores, $(java -version 2>&1 | head -1)"
+  run "(a) GET /q/health/live      " "$BASE/q/health/live" "$ROOT/bench/get.lua"
+  run "(b) validate persist=false  " "$BASE/v1/claims/validate?persist=false"
+  run "(c) validate persist=true   " "$BASE/v1/claims/validate"
   echo "audit rows written: $(psql_bench -At -c 'select count(*) from audit_claim')"
 } | tee "$OUT/validate-throughput.txt"
+awk -F'requests/s=' '/^\(a\)/ {split($2, x, " "); a = x[1]} /^\(b\)/ {split($2, x, " "); b = x[1]} /^\(c\)/ {split($2, x, " "); c = x[1]}
+  END {printf "b/a=%.1f%% c/a=%.1f%% c/b=%.1f%%\n", 100 * b / a, 100 * c / a, 100 * c / b}' "$OUT/validate-throughput.txt" \
+  | tee -a "$OUT/validate-throughput.txt"

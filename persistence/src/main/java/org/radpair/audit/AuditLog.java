@@ -65,11 +65,12 @@ public class AuditLog {
         // One round trip for the lock and the three reads: the connection pipelines them, and PostgreSQL
         // runs them in order, so the reads see everything committed before the lock was granted.
         return pool.withTransaction(connection -> Uni.combine().all()
-                .unis(AuditRows.lockClaim(connection, pending.tenant(), pending.claimId()),
+                .unis(AuditRows.planForActualParameters(connection),
+                        AuditRows.lockClaim(connection, pending.tenant(), pending.claimId()),
                         AuditRows.versions(connection, pending.tenant(), pending.claimId()),
                         past(connection, pending.tenant(), pending.patientKey(), pending.claimId(), pending.followUpOf(),
                                 pending.dateOfService(), pending.withStudies()))
-                .with((locked, versions, past) -> new Object[] {versions, past})
+                .with((planned, locked, versions, past) -> new Object[] {versions, past})
                 .chain(read -> {
                     @SuppressWarnings("unchecked")
                     List<AuditRows.Version> versions = (List<AuditRows.Version>) read[0];
@@ -134,7 +135,10 @@ public class AuditLog {
         return record(new Recording(candidate, List.of(), List.of(), null));
     }
 
-    /** What the rules need of the patient's past, read outside any transaction (a what-if check). */
+    /**
+     * What the rules need of the patient's past, for a what-if check: no transaction and generic plans,
+     * which PostgreSQL re-plans after each ANALYZE (see docs/operations.md on autovacuum).
+     */
     public Uni<PatientPast> pastOf(String tenant, String patientKey, String claimId, String followUpOf, LocalDate dateOfService,
             boolean withStudies) {
         return pool.withConnection(connection -> past(connection, tenant, patientKey, claimId, followUpOf, dateOfService,
@@ -151,11 +155,6 @@ public class AuditLog {
 
     public Uni<List<AuditRecord>> search(AuditQuery query) {
         return Panache.withTransaction(() -> repository.planForActualParameters().chain(() -> repository.search(query)));
-    }
-
-    public Uni<AuditStats> stats(String tenant, OffsetDateTime from, OffsetDateTime to) {
-        return Panache.withTransaction(() -> repository.planForActualParameters()
-                .chain(() -> repository.stats(tenant, from, to)));
     }
 
     public Uni<List<AuditRecord>> versionsOf(String tenant, String claimId) {

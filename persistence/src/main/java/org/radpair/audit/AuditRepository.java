@@ -1,11 +1,9 @@
 package org.radpair.audit;
 
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,46 +61,12 @@ public class AuditRepository implements PanacheRepositoryBase<AuditRecord, UUID>
         }
     }
 
-    /** Counts by verdict, category and rule of the validations received in [from, to), from one index-only scan. */
-    public Uni<AuditStats> stats(String tenant, OffsetDateTime from, OffsetDateTime to) {
-        return getSession().chain(session -> session.createNativeQuery(
-                        "select verdict, array_to_string(rules, ','), array_to_string(categories, ','), count(*)"
-                                + " from audit_claim"
-                                + " where tenant = :tenant and received_at >= :from and received_at < :to"
-                                + " group by verdict, rules, categories", Object[].class)
-                .setParameter("tenant", tenant).setParameter("from", from).setParameter("to", to)
-                .getResultList())
-                .map(rows -> {
-                    Map<String, Long> verdicts = new TreeMap<>();
-                    Map<String, Long> categories = new TreeMap<>();
-                    Map<String, Long> rules = new TreeMap<>();
-                    long total = 0;
-                    for (Object[] row : rows) {
-                        long count = ((Number) row[3]).longValue();
-                        total += count;
-                        verdicts.merge(String.valueOf(row[0]), count, Long::sum);
-                        for (String rule : String.valueOf(row[1]).split(",")) {
-                            if (!rule.isEmpty()) {
-                                rules.merge(rule, count, Long::sum);
-                            }
-                        }
-                        for (String category : String.valueOf(row[2]).split(",")) {
-                            if (!category.isEmpty()) {
-                                categories.merge(category, count, Long::sum);
-                            }
-                        }
-                    }
-                    return new AuditStats(total, verdicts, categories, rules);
-                });
-    }
-
     /**
      * Plans the statements of the current transaction for their actual parameters. The client caches
      * prepared statements and after five executions PostgreSQL switches to a generic plan: for the
      * audit filters on arrays that plan builds a bitmap over the whole tenant (about 50 ms on 200,000
      * rows) where the custom plan walks the newest-first index and stops after a page (about 2 ms).
-     * The audit reads ask for it; the recording path's statements are plain equality look-ups that do
-     * well with the generic plan.
+     * The audit reads ask for it, and so do the patient-history reads of the recording path (AuditRows).
      */
     Uni<Void> planForActualParameters() {
         return getSession().chain(session -> session

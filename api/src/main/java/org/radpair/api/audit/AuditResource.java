@@ -35,6 +35,7 @@ import org.radpair.api.claims.ValidateResponse;
 import org.radpair.api.problem.InvalidQueryParameter;
 import org.radpair.api.security.Caller;
 import org.radpair.audit.AuditLog;
+import org.radpair.audit.DailyStats;
 import org.radpair.audit.AuditQuery;
 import org.radpair.audit.AuditRecord;
 import org.radpair.audit.AuditStats;
@@ -92,6 +93,9 @@ public class AuditResource {
 
     @Inject
     AuditLog auditLog;
+
+    @Inject
+    DailyStats dailyStats;
 
     @Inject
     FindingRegistry findings;
@@ -215,8 +219,7 @@ public class AuditResource {
         if (end.isBefore(start)) {
             throw new InvalidQueryParameter("to", "must not be before from");
         }
-        return auditLog.stats(caller.tenant(), start.atStartOfDay().atOffset(ZoneOffset.UTC),
-                end.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC))
+        return dailyStats.between(caller.tenant(), start, end)
                 .map(stats -> stats(start, end, stats));
     }
 

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.radpair.api.database.DatabaseFailures;
+import org.radpair.api.database.DatabaseGuard;
 import org.radpair.audit.AuditLog;
 import org.radpair.audit.AuditRecord;
 import org.radpair.audit.PatientKeys;
@@ -57,14 +58,17 @@ public class ClaimValidation {
     @Inject
     StoredResults stored;
 
+    @Inject
+    DatabaseGuard database;
+
     public Uni<ValidateResponse> validate(String tenant, ValidateRequest request, boolean persist) {
         Claim claim = ClaimMapper.toClaim(request);
         String patientKey = patientKeys.keyOf(tenant, request.patient().id());
         // Earlier studies matter only for screening intervals: skip the query for every other claim.
         boolean intervals = claim.lines().stream().anyMatch(line -> INTERVAL_STUDIES.contains(line.cpt()));
         if (!persist) {
-            return auditLog.pastOf(tenant, patientKey, claim.claimId(), claim.context().followUpOf(), claim.dateOfService(),
-                    intervals)
+            return database.guard(() -> auditLog.pastOf(tenant, patientKey, claim.claimId(), claim.context().followUpOf(),
+                    claim.dateOfService(), intervals))
                     // A what-if check keeps working while the database is down, without the patient's history.
                     .onFailure(DatabaseFailures::unavailable)
                     .recoverWithItem(new AuditLog.PatientPast(List.of(), List.of()))
@@ -74,12 +78,12 @@ public class ClaimValidation {
         AuditLog.Pending pending = new AuditLog.Pending(tenant, claim.claimId(), sha256(storedRequest), patientKey,
                 claim.context().followUpOf(), claim.dateOfService(), intervals);
         AtomicReference<ValidateResponse> written = new AtomicReference<>();
-        return auditLog.record(pending, past -> {
+        return database.guard(() -> auditLog.record(pending, past -> {
             ClaimHistory history = history(past);
             CheckResult result = checker.check(claim, history);
             return recording(pending, storedRequest, request, claim, history, result, written);
         // An identical re-send is answered with the result as stored then.
-        }).map(recorded -> (recorded.created() ? written.get()
+        })).map(recorded -> (recorded.created() ? written.get()
                 : stored.read(recorded.record().result)).stored(recorded.record().auditId, recorded.record().version));
     }
 

@@ -245,7 +245,8 @@ public class ProblemMappers {
             LOG.warnf("Database unavailable: %s", e.getMessage());
             return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", RETRY_AFTER_SECONDS)
                     .entity(Problem.of(503, "database-unavailable", "Service Unavailable",
-                            "The audit database does not answer; nothing was recorded. Retry later, or use persist=false."))
+                            "The audit database does not answer in time; the claim may not be recorded. Send it again later"
+                                    + " (an identical claim is recorded once), or use persist=false."))
                     .build();
         }
         LOG.error("Unexpected failure", e);
