@@ -1,14 +1,9 @@
 package org.radpair.api.claims;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -22,12 +17,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.mutiny.core.parsetools.RecordParser;
 
 /**
  * NDJSON in, NDJSON out: one claim per line, one answer per line in input order, written as each
  * is ready. A bad line gets {"index": n, "problem": {...}} and the others go on.
- */
-/**
+ *
  * Shares the {@code /v1/claims} root with {@link ClaimsResource}, which delegates here: JAX-RS matches one
  * resource class per root.
  */
@@ -50,15 +46,49 @@ public class BatchValidation {
     @Inject
     Validator validator;
 
-    public Multi<Object> validateBatch(String tenant, byte[] body, boolean store) {
-        return InOrder.map(Multi.createFrom().iterable(() -> lines(body == null ? new byte[0] : body)),
-                line -> answer(tenant, line, store));
+    /** A longer line is not a claim: it ends the batch with a problem instead of filling the memory. */
+    public static final int MAX_LINE_BYTES = 1024 * 1024;
+
+    /** Stands for an over-long line; compared by identity, so no line's text can be mistaken for it. */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String TOO_LONG = new String("too long");
+
+    /**
+     * Reads the body line by line as it arrives (a record parser on the request stream, with
+     * back-pressure: the next bytes are read when the answers before them have been written), so neither
+     * the body nor the answers are ever held whole.
+     */
+    public Multi<Object> validateBatch(String tenant, HttpServerRequest request, boolean store) {
+        AtomicInteger index = new AtomicInteger();
+        AtomicBoolean tooLong = new AtomicBoolean();
+        Multi<Line> lines = RecordParser.newDelimited("\n", io.vertx.mutiny.core.http.HttpServerRequest.newInstance(request))
+                .maxRecordSize(MAX_LINE_BYTES)
+                .toMulti()
+                .map(buffer -> buffer.length() > MAX_LINE_BYTES ? TOO_LONG : buffer.toString(StandardCharsets.UTF_8))
+                // The parser gives up on an over-long line that has not ended yet.
+                .onFailure(IllegalStateException.class).recoverWithItem(TOO_LONG)
+                .filter(text -> text == TOO_LONG || !text.isBlank())
+                .map(text -> new Line(index.getAndIncrement(), text == TOO_LONG ? null : text))
+                // An over-long line is answered as the last one: the rest of the body is not read.
+                .select().first(line -> {
+                    boolean goOn = !tooLong.get();
+                    tooLong.compareAndSet(false, line.text() == null);
+                    return goOn;
+                })
+                // The line after the last allowed one is answered with the limit; the rest is not read.
+                .select().first(MAX_CLAIMS + 1);
+        return InOrder.map(lines, line -> answer(tenant, line, store));
     }
 
+    /** A line of the body; {@code text} is null for a line longer than {@link #MAX_LINE_BYTES}. */
     private record Line(int index, String text) {
     }
 
     private Uni<Object> answer(String tenant, Line line, boolean persist) {
+        if (line.text() == null) {
+            return Uni.createFrom().item(new LineProblem(line.index(), Problem.of(413, "line-too-long", "Line too long",
+                    "A line holds at most " + MAX_LINE_BYTES + " bytes; this line and the rest were not checked.")));
+        }
         if (line.index() >= MAX_CLAIMS) {
             return Uni.createFrom().item(new LineProblem(line.index(), Problem.of(413, "batch-too-large",
                     "Batch too large", "A batch holds at most " + MAX_CLAIMS + " claims; this line and the rest were not checked.")));
@@ -80,41 +110,5 @@ public class BatchValidation {
         return validation.validate(tenant, request, persist).<Object>map(response -> response)
                 .onFailure().recoverWithItem(failure -> new LineProblem(line.index(), Problem.of(500,
                         "internal-error", "Internal error", "This claim could not be checked; the others go on.")));
-    }
-
-    /** The non-blank lines of the body, numbered from 0, read lazily. */
-    private static Iterator<Line> lines(byte[] body) {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
-        return new Iterator<>() {
-            private int index;
-            private String next = advance();
-
-            private String advance() {
-                try {
-                    String line;
-                    do {
-                        line = reader.readLine();
-                    } while (line != null && line.isBlank());
-                    return line;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-
-            @Override
-            public boolean hasNext() {
-                return next != null && index <= MAX_CLAIMS;
-            }
-
-            @Override
-            public Line next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                Line line = new Line(index++, next);
-                next = advance();
-                return line;
-            }
-        };
     }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -20,6 +21,7 @@ import org.radpair.api.security.Caller;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 @Path("/v1/claims")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,7 +54,7 @@ public class ClaimsResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed("claims:validate")
     @Operation(summary = "Validate up to 10,000 claims, one JSON claim per line; answers stream back in input order")
-    public Multi<Object> validateBatch(byte[] body, @QueryParam("persist") @DefaultValue("true") String persist) {
+    public Multi<Object> validateBatch(@Context HttpServerRequest body, @QueryParam("persist") @DefaultValue("true") String persist) {
         return batch.validateBatch(caller.tenant(), body, flag("persist", persist));
     }
 

@@ -1,5 +1,10 @@
 package org.radpair.api.claims;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -11,28 +16,44 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * Checks many claims concurrently yet answers in input order: windows of claims run together, each
- * claim on a Vert.x context of its own (a reactive database session belongs to one context), and
- * the windows follow one another.
+ * Checks many claims concurrently yet answers in input order: up to {@link #IN_FLIGHT} claims run at
+ * once, each on a Vert.x context of its own, and an answer is let out once every answer before it is.
+ * Items are requested from upstream only as claims finish, so a streamed body is read at the pace of the
+ * checking, and a slow producer gets each answer as soon as its line is checked.
  */
 public final class InOrder {
 
     /** As many claims in flight as the database pool has connections. */
-    public static final int WINDOW = 32;
+    public static final int IN_FLIGHT = 32;
 
     private InOrder() {
     }
 
-    public static <T, R> Multi<R> map(Multi<T> items, Function<T, Uni<R>> work) {
-        return items.group().intoLists().of(WINDOW)
-                .onItem().transformToUniAndConcatenate(window -> Uni.join()
-                        .all(window.stream().map(item -> onOwnContext(() -> work.apply(item))).toList())
-                        .andFailFast())
-                .onItem().transformToMultiAndConcatenate(results -> Multi.createFrom().iterable(results));
+    private record Numbered<V>(long number, V value) {
     }
 
-    private static <R> Uni<R> onOwnContext(Supplier<Uni<R>> work) {
-        Context current = Vertx.currentContext();
+    public static <T, R> Multi<R> map(Multi<T> items, Function<T, Uni<R>> work) {
+        // The caller's context, captured now: later items may arrive on another thread.
+        Context caller = Vertx.currentContext();
+        AtomicLong numbers = new AtomicLong();
+        // Finished answers waiting for an earlier one; merge() delivers one at a time, so no lock is needed.
+        Map<Long, R> waiting = new HashMap<>();
+        long[] next = {0};
+        return items.onItem().transform(item -> new Numbered<>(numbers.getAndIncrement(), item))
+                .onItem().transformToUni(item -> onOwnContext(caller, () -> work.apply(item.value()))
+                        .map(result -> new Numbered<>(item.number(), result)))
+                .merge(IN_FLIGHT)
+                .onItem().transformToIterable(done -> {
+                    waiting.put(done.number(), done.value());
+                    List<R> ready = new ArrayList<>();
+                    while (waiting.containsKey(next[0])) {
+                        ready.add(waiting.remove(next[0]++));
+                    }
+                    return ready;
+                });
+    }
+
+    private static <R> Uni<R> onOwnContext(Context current, Supplier<Uni<R>> work) {
         if (current == null) {
             return Uni.createFrom().deferred(work::get);
         }

@@ -3,14 +3,24 @@ package org.radpair.api.claims;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.radpair.api.support.Claims;
 import org.radpair.api.support.Tokens;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 
 @QuarkusTest
 class BatchEndpointTest {
@@ -70,5 +80,56 @@ class BatchEndpointTest {
         assertThat(post(Claims.tenant(), "", "")).isEmpty();
         given().header("Authorization", Tokens.auditor("t")).contentType("application/x-ndjson").body("{}".getBytes())
                 .when().post("/v1/claims/validate-batch").then().statusCode(403);
+    }
+
+    @TestHTTPResource("/v1/claims/validate-batch?persist=false")
+    URL batchUrl;
+
+    @Test
+    void theFirstAnswerComesBackBeforeTheBodyEnds() throws Exception {
+        String tenant = Claims.tenant();
+        Vertx vertx = Vertx.vertx();
+        try {
+            HttpClient client = vertx.createHttpClient();
+            HttpClientRequest request = client.request(new RequestOptions().setMethod(HttpMethod.POST)
+                            .setAbsoluteURI(batchUrl.toString())
+                            .putHeader("Authorization", Tokens.validator(tenant))
+                            .putHeader("Content-Type", "application/x-ndjson"))
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            request.setChunked(true);
+            CompletableFuture<String> firstAnswer = new CompletableFuture<>();
+            StringBuilder received = new StringBuilder();
+            CompletableFuture<String> allAnswers = new CompletableFuture<>();
+            request.response().onSuccess(response -> {
+                response.handler(chunk -> {
+                    received.append(chunk.toString(StandardCharsets.UTF_8));
+                    if (received.indexOf("\n") >= 0) {
+                        firstAnswer.complete(received.substring(0, received.indexOf("\n")));
+                    }
+                });
+                response.endHandler(end -> allAnswers.complete(received.toString()));
+            }).onFailure(allAnswers::completeExceptionally);
+            request.write(oneLine(Claims.claim(Claims.uniqueId("S"), "MRN-1", "2026-03-02", "70450", "R51.9")) + "\n");
+            // The body is still open: this answer can only come from a server that reads line by line.
+            assertThat(JsonPath.from(firstAnswer.get(20, TimeUnit.SECONDS)).getString("verdict")).isEqualTo("PASS");
+            request.end(oneLine(Claims.claim(Claims.uniqueId("S"), "MRN-2", "2026-03-02", "72148", "R51.9")) + "\n");
+            List<String> answers = allAnswers.get(20, TimeUnit.SECONDS).lines().toList();
+            assertThat(answers).hasSize(2);
+            assertThat(JsonPath.from(answers.get(1)).getString("verdict")).isEqualTo("FAIL");
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aLineLongerThanOneMebibyteEndsTheBatchWithAProblem() {
+        String tenant = Claims.tenant();
+        String good = oneLine(Claims.claim(Claims.uniqueId("B"), "MRN-1", "2026-03-02", "70450", "R51.9"));
+        String huge = "{\"claimId\":\"" + "x".repeat(BatchValidation.MAX_LINE_BYTES + 10) + "\"}";
+        List<JsonPath> answers = post(tenant, good + "\n" + huge + "\n" + good + "\n", "?persist=false");
+        assertThat(answers).hasSize(2);
+        assertThat(answers.get(0).getString("verdict")).isEqualTo("PASS");
+        assertThat(answers.get(1).getInt("index")).isEqualTo(1);
+        assertThat(answers.get(1).getInt("problem.status")).isEqualTo(413);
     }
 }
