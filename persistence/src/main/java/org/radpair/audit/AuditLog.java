@@ -42,12 +42,9 @@ public class AuditLog {
      */
     public Uni<Recorded> record(Recording recording) {
         AuditRecord candidate = recording.candidate();
-        return pool.withTransaction(connection -> Uni.combine().all()
-                .unis(AuditRows.lockClaim(connection, candidate.tenant, candidate.claimId),
-                        AuditRows.versions(connection, candidate.tenant, candidate.claimId))
-                .with((locked, versions) -> versions)
-                .chain(versions -> unlessRecorded(connection, candidate.tenant, candidate.claimId, candidate.requestHash,
-                        versions, version -> store(connection, recording, version))));
+        Pending pending = new Pending(candidate.tenant, candidate.claimId, candidate.requestHash, candidate.patientKey, null,
+                candidate.dateOfService, false);
+        return record(pending, past -> recording);
     }
 
     /** The claim a request is about, and what to read of the patient's past before checking it. */
@@ -62,29 +59,35 @@ public class AuditLog {
      * rules saw is the history the record is written against.
      */
     public Uni<Recorded> record(Pending pending, Function<PatientPast, Recording> prepare) {
-        // One round trip for the lock and the three reads: the connection pipelines them, and PostgreSQL
-        // runs them in order, so the reads see everything committed before the lock was granted.
-        return pool.withTransaction(connection -> Uni.combine().all()
-                .unis(AuditRows.planForActualParameters(connection),
+        // Two round trips for a claim without findings. The connection pipelines BEGIN, the lock and the
+        // reads, and PostgreSQL runs them in order, so the reads see everything committed before the lock
+        // was granted; COMMIT goes out with the last write. A failed statement aborts the transaction, so
+        // a COMMIT sent behind it rolls back; the rollback below only covers failures of our own.
+        return pool.withConnection(connection -> Uni.combine().all()
+                .unis(AuditRows.begin(connection),
+                        AuditRows.planForActualParameters(connection),
                         AuditRows.lockClaim(connection, pending.tenant(), pending.claimId()),
                         AuditRows.versions(connection, pending.tenant(), pending.claimId()),
                         past(connection, pending.tenant(), pending.patientKey(), pending.claimId(), pending.followUpOf(),
                                 pending.dateOfService(), pending.withStudies()))
-                .with((planned, locked, versions, past) -> new Object[] {versions, past})
+                .with((begun, planned, locked, versions, past) -> new Object[] {versions, past})
                 .chain(read -> {
                     @SuppressWarnings("unchecked")
                     List<AuditRows.Version> versions = (List<AuditRows.Version>) read[0];
                     PatientPast past = (PatientPast) read[1];
                     return unlessRecorded(connection, pending.tenant(), pending.claimId(), pending.requestHash(), versions,
                             version -> store(connection, prepare.apply(past), version));
-                }));
+                })
+                .onFailure().call(() -> AuditRows.rollback(connection)));
     }
 
-    /** The stored record of an identical request, or what {@code onNew} makes of the next version. */
+    /** The stored record of an identical request, or what {@code onNew} makes of the next version; either way committed. */
     private static Uni<Recorded> unlessRecorded(SqlConnection connection, String tenant, String claimId, String requestHash,
             List<AuditRows.Version> versions, Function<Integer, Uni<Recorded>> onNew) {
         if (versions.stream().anyMatch(v -> requestHash.equals(v.requestHash()))) {
-            return AuditRows.byRequest(connection, tenant, claimId, requestHash).map(existing -> new Recorded(existing, false));
+            return Uni.combine().all()
+                    .unis(AuditRows.byRequest(connection, tenant, claimId, requestHash), AuditRows.commit(connection))
+                    .with((existing, committed) -> new Recorded(existing, false));
         }
         return onNew.apply(versions.isEmpty() ? 1 : versions.get(0).number() + 1);
     }
@@ -126,7 +129,8 @@ public class AuditLog {
             if (recording.resultWriter() != null) {
                 candidate.result = recording.resultWriter().apply(opened, closed);
             }
-            return AuditRows.insert(connection, candidate);
+            return Uni.combine().all().unis(AuditRows.insert(connection, candidate), AuditRows.commit(connection))
+                    .discardItems();
         }).map(nothing -> new Recorded(candidate, true));
     }
 

@@ -43,6 +43,20 @@ final class AuditRows {
     private AuditRows() {
     }
 
+    static Uni<Void> begin(SqlConnection connection) {
+        return connection.query("begin").execute().replaceWithVoid();
+    }
+
+    /** Commits; sent behind a statement that failed, PostgreSQL rolls back instead (and the failure is reported). */
+    static Uni<Void> commit(SqlConnection connection) {
+        return connection.query("commit").execute().replaceWithVoid();
+    }
+
+    /** Rolls back whatever is open; a connection that is gone has nothing to roll back. */
+    static Uni<Void> rollback(SqlConnection connection) {
+        return connection.query("rollback").execute().replaceWithVoid().onFailure().recoverWithNull();
+    }
+
     /**
      * Plans the rest of the transaction's statements for their actual parameters. Connections live long
      * and cache their prepared statements; a generic plan made while the table was empty stays until the
