@@ -20,7 +20,6 @@ old_after_gc() {
   jstat -gc "$SERVICE_PID" | awk 'NR == 2 { printf "%.0f\n", $8 / 1024 }'
 }
 wrk -t2 -c32 -d40s -s "$ROOT/bench/claims.lua" "$BASE/v1/claims/validate" > /dev/null
-psql_bench -c "analyze"   # autovacuum is off on this machine (see docs/operations.md)
 {
   echo "soak: ${MINUTES} min of recorded validations at ${RADPAIR_RATE}/s (wrk -t2 -c16, bench/paced.lua); $(java -version 2>&1 | head -1), ${RADPAIR_BENCH_JAVA_OPTS:--Xms512m -Xmx1g}"
   echo "old generation after full GC, MB: minute 0: $(old_after_gc)"

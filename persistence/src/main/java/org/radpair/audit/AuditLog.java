@@ -65,12 +65,11 @@ public class AuditLog {
         // a COMMIT sent behind it rolls back; the rollback below only covers failures of our own.
         return pool.withConnection(connection -> Uni.combine().all()
                 .unis(AuditRows.begin(connection),
-                        AuditRows.planForActualParameters(connection),
                         AuditRows.lockClaim(connection, pending.tenant(), pending.claimId()),
                         AuditRows.versions(connection, pending.tenant(), pending.claimId()),
                         past(connection, pending.tenant(), pending.patientKey(), pending.claimId(), pending.followUpOf(),
                                 pending.dateOfService(), pending.withStudies()))
-                .with((begun, planned, locked, versions, past) -> new Object[] {versions, past})
+                .with((begun, locked, versions, past) -> new Object[] {versions, past})
                 .chain(read -> {
                     @SuppressWarnings("unchecked")
                     List<AuditRows.Version> versions = (List<AuditRows.Version>) read[0];
@@ -140,8 +139,8 @@ public class AuditLog {
     }
 
     /**
-     * What the rules need of the patient's past, for a what-if check: no transaction and generic plans,
-     * which PostgreSQL re-plans after each ANALYZE (see docs/operations.md on autovacuum).
+     * What the rules need of the patient's past, for a what-if check: no transaction. Like the recording
+     * path it runs on generic plans, which PostgreSQL re-plans after each ANALYZE ({@link PlannerStatistics}).
      */
     public Uni<PatientPast> pastOf(String tenant, String patientKey, String claimId, String followUpOf, LocalDate dateOfService,
             boolean withStudies) {

@@ -66,7 +66,9 @@ public class AuditRepository implements PanacheRepositoryBase<AuditRecord, UUID>
      * prepared statements and after five executions PostgreSQL switches to a generic plan: for the
      * audit filters on arrays that plan builds a bitmap over the whole tenant (about 50 ms on 200,000
      * rows) where the custom plan walks the newest-first index and stops after a page (about 2 ms).
-     * The audit reads ask for it, and so do the patient-history reads of the recording path (AuditRows).
+     * Only the audit reads ask for it: the recording path's look-ups have one good plan whatever the
+     * values, and planning them on every call cost PostgreSQL about 130 µs of CPU per recorded claim
+     * (a quarter of the recorded throughput).
      */
     Uni<Void> planForActualParameters() {
         return getSession().chain(session -> session

@@ -58,17 +58,6 @@ final class AuditRows {
     }
 
     /**
-     * Plans the rest of the transaction's statements for their actual parameters. Connections live long
-     * and cache their prepared statements; a generic plan made while the table was empty stays until the
-     * next ANALYZE: on a fresh database without autovacuum the earlier-studies read kept a date-of-service
-     * plan that scanned the whole tenant, and throughput fell from 7,700 to 560 requests/s as rows grew.
-     * The recording transaction pays the planning to be safe from that; the what-if read does not.
-     */
-    static Uni<Void> planForActualParameters(SqlConnection connection) {
-        return connection.query("set local plan_cache_mode = force_custom_plan").execute().replaceWithVoid();
-    }
-
-    /**
      * Serialises writers of one claim inside the transaction, so that versions are numbered without gaps
      * or collisions and identical re-sends find the first copy.
      */

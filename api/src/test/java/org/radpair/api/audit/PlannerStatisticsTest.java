@@ -1,0 +1,62 @@
+package org.radpair.api.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.radpair.audit.PlannerStatistics;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/** The service's own ANALYZE (for servers without autovacuum) runs on the tables that changed enough, and only on them. */
+@QuarkusTest
+class PlannerStatisticsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    PlannerStatistics statistics;
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void tablesChangedPastTheThresholdAreAnalyzedAndThenNoLongerDue() throws InterruptedException {
+        // Autovacuum (on in the embedded server) must not analyze the table under the test's feet.
+        pool.query("alter table audit_claim set (autovacuum_enabled = false)").execute().await().atMost(WAIT);
+        try {
+            long live = pool.query("select count(*) from audit_claim").execute().await().atMost(WAIT).iterator().next().getLong(0);
+            long rows = 60 + live / 5;
+            pool.query("""
+                    insert into audit_claim (audit_id, tenant, claim_id, version, patient_key, request_hash, received_at,
+                        date_of_service, cpts, diagnoses, verdict, rules, categories, ruleset_version, request, result)
+                    select gen_random_uuid(), 'tenant-analyze', 'AN-' || i || '-' || gen_random_uuid(), 1, 'k', 'h', now(),
+                        date '2026-03-02', '{70450}', '{R51.9}', 'PASS', '{}', '{}', 'test', '{}', '{}'
+                    from generate_series(1, %d) i""".formatted(rows)).execute().await().atMost(WAIT);
+            // The statistics collector reports changes asynchronously.
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (changedSinceAnalyze("audit_claim") < rows && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(statistics.analyzeDueTables().await().atMost(WAIT)).contains("audit_claim");
+            deadline = System.nanoTime() + WAIT.toNanos();
+            while (changedSinceAnalyze("audit_claim") >= rows && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(changedSinceAnalyze("audit_claim")).isLessThan(rows);
+            assertThat(statistics.analyzeDueTables().await().atMost(WAIT)).doesNotContain("audit_claim");
+        } finally {
+            pool.query("alter table audit_claim reset (autovacuum_enabled)").execute().await().atMost(WAIT);
+        }
+    }
+
+    private long changedSinceAnalyze(String table) {
+        // A fresh snapshot of the statistics on every call (each query is its own transaction).
+        return pool.query("select n_mod_since_analyze from pg_stat_user_tables where relname = '" + table + "'").execute()
+                .await().atMost(WAIT).iterator().next().getLong(0);
+    }
+}
