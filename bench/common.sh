@@ -9,6 +9,10 @@ BASE="http://127.0.0.1:${PORT}"
 OUT="${RADPAIR_BENCH_OUT:-${ROOT}/bench/results}"
 mkdir -p "$OUT"
 
+need_wrk() {
+  command -v wrk > /dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+}
+
 ensure_postgres() {
   if ! pg_isready -h 127.0.0.1 -p 5432 -q; then
     pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start

@@ -9,7 +9,7 @@ source "$(dirname "$0")/common.sh"
 BEFORE="${1:-10}"
 DOWN="${2:-10}"
 AFTER="${3:-15}"
-command -v wrk > /dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+need_wrk
 CLUSTER="$(ls /etc/postgresql | head -n 1)"
 
 ensure_postgres

@@ -7,7 +7,7 @@ MINUTES="${1:-10}"
 export RADPAIR_RATE="${2:-1000}"
 export RADPAIR_CONNECTIONS=16
 export RADPAIR_BENCH_DIR="$ROOT/bench"
-command -v wrk > /dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+need_wrk
 
 ensure_postgres
 fresh_database

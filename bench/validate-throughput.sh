@@ -5,7 +5,7 @@
 source "$(dirname "$0")/common.sh"
 SECONDS_PER_RUN="${1:-20}"
 CONNECTIONS="${2:-32}"
-command -v wrk > /dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+need_wrk
 
 ensure_postgres
 fresh_database

@@ -9,16 +9,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -27,8 +24,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Audit stats by received day: finished days are read from pre-aggregated rows (audit_daily_stats),
- * the days after the watermark from audit_claim itself, in one statement and one snapshot. A timer rolls
- * up each day once it is over; several instances may run it, the watermark row serialises them.
+ * the days after the watermark from audit_claim itself, in one statement and one snapshot. A scheduled
+ * job rolls up each day once it is over; several instances may run it, the watermark row serialises them.
  */
 @ApplicationScoped
 public class DailyStats {
@@ -62,38 +59,22 @@ public class DailyStats {
     @Inject
     Pool pool;
 
-    @Inject
-    Vertx vertx;
-
     /** How long after midnight (UTC) a day is rolled up: recording transactions still open then would be missed. */
     @ConfigProperty(name = "radpair.audit.stats-rollup-margin", defaultValue = "PT1H")
     Duration margin;
 
-    @ConfigProperty(name = "radpair.audit.stats-rollup-interval", defaultValue = "PT10M")
-    Duration interval;
-
     private final Clock clock = Clock.systemUTC();
 
-    private long timer = -1;
-
-    void start(@Observes StartupEvent started) {
-        // First run soon after start (a restart after days away catches up), then on every interval.
-        vertx.setTimer(5_000, first -> rollUpQuietly());
-        timer = vertx.setPeriodic(interval.toMillis(), tick -> rollUpQuietly());
-    }
-
-    void stop(@Observes ShutdownEvent stopping) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
-    }
-
-    private void rollUpQuietly() {
-        rollUp().subscribe().with(days -> {
+    // First run soon after start (a restart after days away catches up), then on every interval.
+    @Scheduled(identity = "audit-stats-rollup", every = "${radpair.audit.stats-rollup-interval:PT10M}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> rollUpOnSchedule() {
+        return rollUp().invoke(days -> {
             if (days > 0) {
                 LOG.infof("Audit stats: rolled up %d day(s)", days);
             }
-        }, failure -> LOG.warnf("Audit stats roll-up failed, will retry: %s", failure.getMessage()));
+        }).onFailure().invoke(failure -> LOG.warnf("Audit stats roll-up failed, will retry: %s", failure.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     /** Rolls up every finished day not rolled up yet; returns how many days the watermark moved. */

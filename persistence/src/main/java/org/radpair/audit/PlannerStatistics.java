@@ -1,20 +1,15 @@
 package org.radpair.audit;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 
@@ -23,7 +18,7 @@ import io.vertx.mutiny.sqlclient.Row;
  * service's connections cache their prepared statements with generic plans, and PostgreSQL re-plans
  * them only after an ANALYZE: without one, a plan made while {@code audit_claim} was empty stays, and
  * the patient-history read scanned a whole tenant (560 instead of 7,700 what-if checks per second).
- * With autovacuum on (PostgreSQL's default) this does nothing but say so at start.
+ * With autovacuum on (PostgreSQL's default) it does nothing.
  */
 @ApplicationScoped
 public class PlannerStatistics {
@@ -39,32 +34,20 @@ public class PlannerStatistics {
     @Inject
     Pool pool;
 
-    @Inject
-    Vertx vertx;
-
-    @ConfigProperty(name = "radpair.database.analyze-interval", defaultValue = "PT1M")
-    Duration interval;
-
-    private long timer = -1;
-
-    void start(@Observes StartupEvent started) {
-        pool.query("select current_setting('autovacuum') = 'on'").execute()
-                .subscribe().with(rows -> {
-                    if (rows.iterator().next().getBoolean(0)) {
-                        return;
+    @Scheduled(identity = "analyze-where-autovacuum-is-off", every = "${radpair.database.analyze-interval:PT1M}",
+            delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> analyzeIfAutovacuumIsOff() {
+        return pool.query("select current_setting('autovacuum') = 'on'").execute()
+                .chain(rows -> rows.iterator().next().getBoolean(0) ? Uni.createFrom().item(List.<String>of())
+                        : analyzeDueTables())
+                .invoke(analyzed -> {
+                    if (!analyzed.isEmpty()) {
+                        LOG.warnf("PostgreSQL's autovacuum is off: the service analyzed %s itself."
+                                + " Turn autovacuum on (see docs/operations.md).", analyzed);
                     }
-                    LOG.warn("PostgreSQL's autovacuum is off: the service will ANALYZE its tables itself as they grow."
-                            + " Turn autovacuum on (see docs/operations.md).");
-                    timer = vertx.setPeriodic(interval.toMillis(), tick -> analyzeDueTables().subscribe().with(
-                            analyzed -> {
-                            }, failure -> LOG.debugf("ANALYZE skipped: %s", failure.getMessage())));
-                }, failure -> LOG.debugf("Could not read the autovacuum setting: %s", failure.getMessage()));
-    }
-
-    void stop(@Observes ShutdownEvent stopping) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
+                })
+                .onFailure().invoke(failure -> LOG.debugf("ANALYZE skipped: %s", failure.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     /** Analyzes the tables changed by more than autovacuum's threshold since their last ANALYZE; returns their names. */

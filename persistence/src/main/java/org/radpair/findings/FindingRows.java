@@ -14,10 +14,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The registry's statements on the recording path, in the caller's transaction, on the plain reactive
- * client: this path runs for every recorded claim, and Hibernate's per-statement work cost more CPU
- * than the statements themselves. The same rules as {@link FindingRegistry}: every statement is
- * filtered by tenant, status changes are conditional updates recorded as events.
+ * The registry's statements on the recording path, in the caller's transaction on the plain reactive
+ * client (see {@link org.radpair.audit.AuditLog}). The same rules as {@link FindingRegistry}: every
+ * statement is filtered by tenant, status changes are conditional updates recorded as events.
  */
 public final class FindingRows {
 
