@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.radpair.findings.Finding;
 import org.radpair.findings.FindingRows;
 
@@ -27,13 +29,39 @@ public class AuditLog {
     public record Recorded(AuditRecord record, boolean created) {
     }
 
+    /** The claim a request is about, and what to read of the patient's past before checking it. */
+    public record Pending(String tenant, String claimId, String requestHash, String patientKey, String followUpOf,
+            LocalDate dateOfService, boolean withStudies) {
+    }
+
+    /** What the rules need of the patient's past: open findings (and those of the claim followed up) and earlier studies. */
+    public record PatientPast(List<Finding> findings, List<Study> studies) {
+    }
+
+    /** A claim recorded before for the patient: its id, its CPT codes, its date of service. */
+    public record Study(String claimId, String[] cpts, LocalDate dateOfService) {
+    }
+
     @Inject
     AuditRepository repository;
 
     // The recording path runs on the plain reactive client: it is the service's hottest write, and the
-    // client lets BEGIN, the lock, the reads and COMMIT travel pipelined with the statements around them.
+    // client lets BEGIN, the locks, the reads and COMMIT travel pipelined with the statements around them.
     @Inject
     Pool pool;
+
+    @ConfigProperty(name = "radpair.audit.recording.transactions", defaultValue = "4")
+    int transactions;
+
+    @ConfigProperty(name = "radpair.audit.recording.batch-size", defaultValue = "64")
+    int batchSize;
+
+    private RecordingBatches batches;
+
+    @PostConstruct
+    void startBatches() {
+        batches = new RecordingBatches(transactions, batchSize, this::recordTogether);
+    }
 
     /**
      * Stores the candidate as the next version of its claim, opens its findings and follows up the
@@ -47,48 +75,121 @@ public class AuditLog {
         return record(pending, past -> recording);
     }
 
-    /** The claim a request is about, and what to read of the patient's past before checking it. */
-    public record Pending(String tenant, String claimId, String requestHash, String patientKey, String followUpOf,
-            LocalDate dateOfService, boolean withStudies) {
+    /** Stores a prepared record (no findings): used where only the audit row is wanted. */
+    public Uni<Recorded> record(AuditRecord candidate) {
+        return record(new Recording(candidate, List.of(), List.of(), null));
     }
 
     /**
      * Checks and records a claim in one transaction: under the claim's lock, an identical request
      * returns what was stored (the rules do not run again); otherwise {@code prepare} runs the rules on
-     * the patient's past and builds the recording, and it is stored. One connection, and the history the
-     * rules saw is the history the record is written against.
+     * the patient's past and builds the recording, and it is stored. The history the rules saw is the
+     * history the record is written against. Under load, claims share transactions
+     * ({@link RecordingBatches}): {@code prepare} must be a plain function of the past, as it may run on
+     * the thread of another request.
      */
     public Uni<Recorded> record(Pending pending, Function<PatientPast, Recording> prepare) {
-        // Two round trips for a claim without findings. The connection pipelines BEGIN, the lock and the
-        // reads, and PostgreSQL runs them in order, so the reads see everything committed before the lock
-        // was granted; COMMIT goes out with the last write. A failed statement aborts the transaction, so
-        // a COMMIT sent behind it rolls back; the rollback below only covers failures of our own.
-        return pool.withConnection(connection -> Uni.combine().all()
-                .unis(AuditRows.begin(connection),
-                        AuditRows.lockClaim(connection, pending.tenant(), pending.claimId()),
-                        AuditRows.versions(connection, pending.tenant(), pending.claimId()),
-                        past(connection, pending.tenant(), pending.patientKey(), pending.claimId(), pending.followUpOf(),
-                                pending.dateOfService(), pending.withStudies()))
-                .with((begun, locked, versions, past) -> new Object[] {versions, past})
-                .chain(read -> {
-                    @SuppressWarnings("unchecked")
-                    List<AuditRows.Version> versions = (List<AuditRows.Version>) read[0];
-                    PatientPast past = (PatientPast) read[1];
-                    return unlessRecorded(connection, pending.tenant(), pending.claimId(), pending.requestHash(), versions,
-                            version -> store(connection, prepare.apply(past), version));
-                })
-                .onFailure().call(() -> AuditRows.rollback(connection)));
+        return batches.submit(pending, prepare);
     }
 
-    /** The stored record of an identical request, or what {@code onNew} makes of the next version; either way committed. */
-    private static Uni<Recorded> unlessRecorded(SqlConnection connection, String tenant, String claimId, String requestHash,
-            List<AuditRows.Version> versions, Function<Integer, Uni<Recorded>> onNew) {
-        if (versions.stream().anyMatch(v -> requestHash.equals(v.requestHash()))) {
-            return Uni.combine().all()
-                    .unis(AuditRows.byRequest(connection, tenant, claimId, requestHash), AuditRows.commit(connection))
-                    .with((existing, committed) -> new Recorded(existing, false));
+    /** How claims have been grouped into transactions since start: for metrics and tests. */
+    public RecordingCounts recordingCounts() {
+        return batches.counts();
+    }
+
+    /**
+     * Transactions run (a claim tried again alone counts again), claims they carried, claims tried again
+     * alone after their group failed, the largest group, claims waiting now.
+     */
+    public record RecordingCounts(long transactions, long claims, long retriedAlone, int largestGroup, int waiting) {
+    }
+
+    /**
+     * The key of the transaction-scoped advisory lock under which a claim is recorded. Whoever takes it
+     * (another tool, a test) holds the claim's recording back until its own transaction ends.
+     */
+    public static long claimLock(String tenant, String claimId) {
+        return RecordingBatches.lockKey(tenant, claimId);
+    }
+
+    /** One transaction for claims of distinct ids, sorted by lock key; their outcomes in the same order. */
+    private Uni<List<Recorded>> recordTogether(List<RecordingBatches.Job> jobs) {
+        // Two round trips for claims without findings, however many claims. The connection pipelines
+        // BEGIN and each claim's lock and reads, and PostgreSQL runs them in order, so each claim's reads
+        // see everything committed before its lock was granted; COMMIT goes out with the last writes. A
+        // failed statement aborts the transaction, so a COMMIT sent behind it rolls back; the rollback
+        // below covers failures of our own.
+        return pool.withConnection(connection -> {
+            List<Uni<?>> reads = new ArrayList<>(jobs.size() + 1);
+            reads.add(AuditRows.begin(connection));
+            for (RecordingBatches.Job job : jobs) {
+                Pending pending = job.pending();
+                reads.add(Uni.combine().all()
+                        .unis(AuditRows.lockClaim(connection, job.lockKey()),
+                                AuditRows.versions(connection, pending.tenant(), pending.claimId()),
+                                past(connection, pending.tenant(), pending.patientKey(), pending.claimId(),
+                                        pending.followUpOf(), pending.dateOfService(), pending.withStudies()))
+                        .with((locked, versions, past) -> new Read(versions, past)));
+            }
+            return Uni.combine().all().unis(reads).with(results -> results)
+                    .chain(results -> {
+                        List<Write> writes = new ArrayList<>(jobs.size());
+                        for (int i = 0; i < jobs.size(); i++) {
+                            writes.add(write(jobs.get(i), (Read) results.get(i + 1)));
+                        }
+                        return writeAndCommit(connection, writes);
+                    })
+                    .onFailure().call(() -> AuditRows.rollback(connection));
+        });
+    }
+
+    /** What one claim saw under its lock. */
+    private record Read(List<AuditRows.Version> versions, PatientPast past) {
+    }
+
+    /** What one claim writes: nothing new for an identical request, else its recording as the next version. */
+    private record Write(Pending pending, boolean identical, Recording recording, int version) {
+
+        /** One statement, so that COMMIT can follow it without waiting for its answer. */
+        boolean oneStatement() {
+            return identical || recording.findingsToOpen().isEmpty() && recording.followUps().isEmpty();
         }
-        return onNew.apply(versions.isEmpty() ? 1 : versions.get(0).number() + 1);
+    }
+
+    private static Write write(RecordingBatches.Job job, Read read) {
+        Pending pending = job.pending();
+        for (AuditRows.Version version : read.versions()) {
+            if (pending.requestHash().equals(version.requestHash())) {
+                return new Write(pending, true, null, version.number());
+            }
+        }
+        int next = read.versions().isEmpty() ? 1 : read.versions().get(0).number() + 1;
+        return new Write(pending, false, job.prepare().apply(read.past()), next);
+    }
+
+    private static Uni<List<Recorded>> writeAndCommit(SqlConnection connection, List<Write> writes) {
+        List<Uni<?>> stored = new ArrayList<>(writes.size() + 1);
+        for (Write write : writes) {
+            stored.add(write.identical()
+                    ? AuditRows.byRequest(connection, write.pending().tenant(), write.pending().claimId(),
+                            write.pending().requestHash()).map(existing -> new Recorded(existing, false))
+                    : store(connection, write.recording(), write.version()));
+        }
+        if (writes.stream().allMatch(Write::oneStatement)) {
+            stored.add(AuditRows.commit(connection));
+            return Uni.combine().all().unis(stored).with(results -> recorded(results, writes.size()));
+        }
+        // Opening and following up findings chain statements on the answers of earlier ones: COMMIT waits.
+        return Uni.combine().all().unis(stored).with(results -> recorded(results, writes.size()))
+                .call(() -> AuditRows.commit(connection));
+    }
+
+    private static List<Recorded> recorded(List<?> results, int count) {
+        List<Recorded> recorded = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            recorded.add((Recorded) results.get(i));
+        }
+        return recorded;
     }
 
     private static Uni<PatientPast> past(SqlConnection connection, String tenant, String patientKey, String claimId,
@@ -103,6 +204,7 @@ public class AuditLog {
                 .with(PatientPast::new);
     }
 
+    /** Writes the findings' statements, then the audit row; the caller commits. */
     private static Uni<Recorded> store(SqlConnection connection, Recording recording, int version) {
         AuditRecord candidate = recording.candidate();
         candidate.version = version;
@@ -128,14 +230,8 @@ public class AuditLog {
             if (recording.resultWriter() != null) {
                 candidate.result = recording.resultWriter().apply(opened, closed);
             }
-            return Uni.combine().all().unis(AuditRows.insert(connection, candidate), AuditRows.commit(connection))
-                    .discardItems();
+            return AuditRows.insert(connection, candidate);
         }).map(nothing -> new Recorded(candidate, true));
-    }
-
-    /** Stores a prepared record (no findings): used where only the audit row is wanted. */
-    public Uni<Recorded> record(AuditRecord candidate) {
-        return record(new Recording(candidate, List.of(), List.of(), null));
     }
 
     /**
@@ -146,14 +242,6 @@ public class AuditLog {
             boolean withStudies) {
         return pool.withConnection(connection -> past(connection, tenant, patientKey, claimId, followUpOf, dateOfService,
                 withStudies));
-    }
-
-    /** What the rules need of the patient's past: open findings (and those of the claim followed up) and earlier studies. */
-    public record PatientPast(List<Finding> findings, List<Study> studies) {
-    }
-
-    /** A claim recorded before for the patient: its id, its CPT codes, its date of service. */
-    public record Study(String claimId, String[] cpts, LocalDate dateOfService) {
     }
 
     public Uni<List<AuditRecord>> search(AuditQuery query) {

@@ -19,7 +19,7 @@ final class AuditRows {
             + " date_of_service, payer_id, payer_type, cpts, diagnoses, verdict, rules, categories, ruleset_version,"
             + " request::text as request, result::text as result";
 
-    private static final String LOCK = "select pg_advisory_xact_lock(hashtextextended($1, 0))";
+    private static final String LOCK = "select pg_advisory_xact_lock($1)";
 
     private static final String VERSIONS = "select version, request_hash from audit_claim"
             + " where tenant = $1 and claim_id = $2 order by version desc";
@@ -58,11 +58,12 @@ final class AuditRows {
     }
 
     /**
-     * Serialises writers of one claim inside the transaction, so that versions are numbered without gaps
+     * Serialises writers of one claim inside the transaction (the key is {@link RecordingBatches#lockKey}),
+     * so that versions are numbered without gaps
      * or collisions and identical re-sends find the first copy.
      */
-    static Uni<Void> lockClaim(SqlConnection connection, String tenant, String claimId) {
-        return connection.preparedQuery(LOCK).execute(Tuple.of(tenant + '\u001f' + claimId)).replaceWithVoid();
+    static Uni<Void> lockClaim(SqlConnection connection, long lockKey) {
+        return connection.preparedQuery(LOCK).execute(Tuple.of(lockKey)).replaceWithVoid();
     }
 
     /** The recorded versions of a claim, newest first: usually none. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.radpair.api.database.DatabaseGuard;
 import org.radpair.api.support.Claims;
 import org.radpair.api.support.Tokens;
+import org.radpair.audit.AuditLog;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -61,8 +62,8 @@ class SlowDatabaseTest {
     private HeldLock hold(String tenant, String claimId) {
         SqlConnection connection = pool.getConnection().await().atMost(java.time.Duration.ofSeconds(10));
         Transaction transaction = connection.begin().await().atMost(java.time.Duration.ofSeconds(10));
-        connection.preparedQuery("select pg_advisory_xact_lock(hashtextextended($1, 0))")
-                .execute(Tuple.of(tenant + '\u001f' + claimId)).await().atMost(java.time.Duration.ofSeconds(10));
+        connection.preparedQuery("select pg_advisory_xact_lock($1)")
+                .execute(Tuple.of(AuditLog.claimLock(tenant, claimId))).await().atMost(java.time.Duration.ofSeconds(10));
         return new HeldLock(connection, transaction);
     }
 

@@ -1,0 +1,32 @@
+package org.radpair.api.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.radpair.audit.AuditLog;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/** How the recording path groups claims into transactions, on /q/metrics. */
+@ApplicationScoped
+public class RecordingMetrics {
+
+    @Produces
+    @Singleton
+    MeterBinder recordingGroups(AuditLog auditLog) {
+        return registry -> {
+            FunctionCounter.builder("radpair.audit.recording.transactions", auditLog, log -> log.recordingCounts().transactions())
+                    .description("Recording transactions run (a claim tried again alone counts again)").register(registry);
+            FunctionCounter.builder("radpair.audit.recording.claims", auditLog, log -> log.recordingCounts().claims())
+                    .description("Claims carried by recording transactions").register(registry);
+            FunctionCounter.builder("radpair.audit.recording.retried.alone", auditLog,
+                    log -> log.recordingCounts().retriedAlone())
+                    .description("Claims tried again alone after their shared transaction failed").register(registry);
+            Gauge.builder("radpair.audit.recording.waiting", auditLog, log -> log.recordingCounts().waiting())
+                    .description("Claims waiting for a recording transaction").register(registry);
+        };
+    }
+}
