@@ -42,6 +42,9 @@ public class AuditLog {
     public record Study(String claimId, String[] cpts, LocalDate dateOfService) {
     }
 
+    /** How far back earlier studies are read: the longest screening interval (DEXA, 23 months) with a margin. */
+    private static final int STUDY_MONTHS = 25;
+
     @Inject
     AuditRepository repository;
 
@@ -114,82 +117,133 @@ public class AuditLog {
 
     /** One transaction for claims of distinct ids, sorted by lock key; their outcomes in the same order. */
     private Uni<List<Recorded>> recordTogether(List<RecordingBatches.Job> jobs) {
-        // Two round trips for claims without findings, however many claims. The connection pipelines
-        // BEGIN and each claim's lock and reads, and PostgreSQL runs them in order, so each claim's reads
-        // see everything committed before its lock was granted; COMMIT goes out with the last writes. A
-        // failed statement aborts the transaction, so a COMMIT sent behind it rolls back; the rollback
-        // below covers failures of our own.
-        return pool.withConnection(connection -> {
-            List<Uni<?>> reads = new ArrayList<>(jobs.size() + 1);
-            reads.add(AuditRows.begin(connection));
-            for (RecordingBatches.Job job : jobs) {
-                Pending pending = job.pending();
-                reads.add(Uni.combine().all()
-                        .unis(AuditRows.lockClaim(connection, job.lockKey()),
-                                AuditRows.versions(connection, pending.tenant(), pending.claimId()),
-                                past(connection, pending.tenant(), pending.patientKey(), pending.claimId(),
-                                        pending.followUpOf(), pending.dateOfService(), pending.withStudies()))
-                        .with((locked, versions, past) -> new Read(versions, past)));
-            }
-            return Uni.combine().all().unis(reads).with(results -> results)
-                    .chain(results -> {
-                        List<Write> writes = new ArrayList<>(jobs.size());
-                        for (int i = 0; i < jobs.size(); i++) {
-                            writes.add(write(jobs.get(i), (Read) results.get(i + 1)));
-                        }
-                        return writeAndCommit(connection, writes);
-                    })
-                    .onFailure().call(() -> AuditRows.rollback(connection));
-        });
+        // Two round trips, however many claims, when none opens or follows up a finding. The connection
+        // pipelines BEGIN, the locks and the reads, and PostgreSQL runs them in order, so the reads see
+        // everything committed before the locks were granted; COMMIT goes out with the insert. Each step is
+        // one statement for all the claims. A failed statement aborts the transaction, so a COMMIT sent
+        // behind it rolls back; the rollback below covers failures of our own.
+        int count = jobs.size();
+        Long[] lockKeys = new Long[count];
+        String[] tenants = new String[count];
+        String[] claimIds = new String[count];
+        String[] patientKeys = new String[count];
+        String[] followUpOfs = new String[count];
+        for (int i = 0; i < count; i++) {
+            Pending pending = jobs.get(i).pending();
+            lockKeys[i] = jobs.get(i).lockKey();
+            tenants[i] = pending.tenant();
+            claimIds[i] = pending.claimId();
+            patientKeys[i] = pending.patientKey();
+            followUpOfs[i] = pending.followUpOf() == null ? "" : pending.followUpOf();
+        }
+        return pool.withConnection(connection -> Uni.combine().all()
+                .unis(AuditRows.begin(connection),
+                        AuditRows.lockClaims(connection, lockKeys),
+                        AuditRows.versions(connection, tenants, claimIds),
+                        FindingRows.historiesOf(connection, tenants, patientKeys, followUpOfs),
+                        priorStudies(connection, jobs))
+                .with((begun, locked, versions, findings, studies) -> {
+                    List<Write> writes = new ArrayList<>(count);
+                    for (int i = 0; i < count; i++) {
+                        writes.add(write(jobs.get(i), versions.get(i), new PatientPast(findings.get(i), studies.get(i))));
+                    }
+                    return writes;
+                })
+                .chain(writes -> writeAndCommit(connection, writes))
+                .onFailure().call(() -> AuditRows.rollback(connection)));
     }
 
-    /** What one claim saw under its lock. */
-    private record Read(List<AuditRows.Version> versions, PatientPast past) {
+    /** Earlier studies for the claims that asked for them (screening intervals); no statement when none did. */
+    private static Uni<List<List<Study>>> priorStudies(SqlConnection connection, List<RecordingBatches.Job> jobs) {
+        List<Integer> asking = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            if (jobs.get(i).pending().withStudies()) {
+                asking.add(i);
+            }
+        }
+        List<List<Study>> none = AuditRows.perClaim(jobs.size());
+        if (asking.isEmpty()) {
+            return Uni.createFrom().item(none);
+        }
+        int count = asking.size();
+        String[] tenants = new String[count];
+        String[] patientKeys = new String[count];
+        String[] claimIds = new String[count];
+        LocalDate[] from = new LocalDate[count];
+        LocalDate[] to = new LocalDate[count];
+        for (int k = 0; k < count; k++) {
+            Pending pending = jobs.get(asking.get(k)).pending();
+            tenants[k] = pending.tenant();
+            patientKeys[k] = pending.patientKey();
+            claimIds[k] = pending.claimId();
+            from[k] = pending.dateOfService().minusMonths(STUDY_MONTHS);
+            to[k] = pending.dateOfService();
+        }
+        return AuditRows.priorStudies(connection, tenants, patientKeys, claimIds, from, to).map(found -> {
+            for (int k = 0; k < count; k++) {
+                none.set(asking.get(k), found.get(k));
+            }
+            return none;
+        });
     }
 
     /** What one claim writes: nothing new for an identical request, else its recording as the next version. */
     private record Write(Pending pending, boolean identical, Recording recording, int version) {
 
-        /** One statement, so that COMMIT can follow it without waiting for its answer. */
-        boolean oneStatement() {
-            return identical || recording.findingsToOpen().isEmpty() && recording.followUps().isEmpty();
+        boolean touchesFindings() {
+            return !identical && !(recording.findingsToOpen().isEmpty() && recording.followUps().isEmpty());
         }
     }
 
-    private static Write write(RecordingBatches.Job job, Read read) {
+    private static Write write(RecordingBatches.Job job, List<AuditRows.Version> versions, PatientPast past) {
         Pending pending = job.pending();
-        for (AuditRows.Version version : read.versions()) {
+        for (AuditRows.Version version : versions) {
             if (pending.requestHash().equals(version.requestHash())) {
                 return new Write(pending, true, null, version.number());
             }
         }
-        int next = read.versions().isEmpty() ? 1 : read.versions().get(0).number() + 1;
-        return new Write(pending, false, job.prepare().apply(read.past()), next);
+        int next = versions.isEmpty() ? 1 : versions.get(0).number() + 1;
+        return new Write(pending, false, job.prepare().apply(past), next);
     }
 
     private static Uni<List<Recorded>> writeAndCommit(SqlConnection connection, List<Write> writes) {
-        List<Uni<?>> stored = new ArrayList<>(writes.size() + 1);
-        for (Write write : writes) {
-            stored.add(write.identical()
-                    ? AuditRows.byRequest(connection, write.pending().tenant(), write.pending().claimId(),
-                            write.pending().requestHash()).map(existing -> new Recorded(existing, false))
-                    : store(connection, write.recording(), write.version()));
+        Recorded[] recorded = new Recorded[writes.size()];
+        List<AuditRecord> rows = new ArrayList<>(writes.size());
+        List<Uni<?>> steps = new ArrayList<>();
+        boolean findings = false;
+        for (int i = 0; i < writes.size(); i++) {
+            Write write = writes.get(i);
+            int index = i;
+            if (write.identical()) {
+                steps.add(AuditRows.byRequest(connection, write.pending().tenant(), write.pending().claimId(),
+                        write.pending().requestHash()).invoke(existing -> recorded[index] = new Recorded(existing, false)));
+            } else if (write.touchesFindings()) {
+                findings = true;
+                steps.add(openAndFollowUp(connection, write.recording(), write.version()).invoke(row -> {
+                    recorded[index] = new Recorded(row, true);
+                    rows.add(row);
+                }));
+            } else {
+                AuditRecord row = completed(write.recording(), write.version(), List.of(), List.of());
+                recorded[index] = new Recorded(row, true);
+                rows.add(row);
+            }
         }
-        if (writes.stream().allMatch(Write::oneStatement)) {
-            stored.add(AuditRows.commit(connection));
-            return Uni.combine().all().unis(stored).with(results -> recorded(results, writes.size()));
+        if (!findings) {
+            // Every row is known now: the INSERT and COMMIT go out behind the lookups without waiting.
+            steps.add(insertAndCommit(connection, rows));
+            return Uni.combine().all().unis(steps).with(done -> List.of(recorded));
         }
-        // Opening and following up findings chain statements on the answers of earlier ones: COMMIT waits.
-        return Uni.combine().all().unis(stored).with(results -> recorded(results, writes.size()))
-                .call(() -> AuditRows.commit(connection));
+        // Opening and following up findings chain statements on the answers of earlier ones: the INSERT waits.
+        return Uni.combine().all().unis(steps).with(done -> List.of(recorded))
+                .call(() -> insertAndCommit(connection, rows));
     }
 
-    private static List<Recorded> recorded(List<?> results, int count) {
-        List<Recorded> recorded = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            recorded.add((Recorded) results.get(i));
+    private static Uni<Void> insertAndCommit(SqlConnection connection, List<AuditRecord> rows) {
+        if (rows.isEmpty()) {
+            return AuditRows.commit(connection);
         }
-        return recorded;
+        return Uni.combine().all().unis(AuditRows.insert(connection, rows), AuditRows.commit(connection)).discardItems();
     }
 
     private static Uni<PatientPast> past(SqlConnection connection, String tenant, String patientKey, String claimId,
@@ -199,17 +253,15 @@ public class AuditLog {
             return findings.map(open -> new PatientPast(open, List.of()));
         }
         return Uni.combine().all()
-                .unis(findings, AuditRows.priorStudies(connection, tenant, patientKey, claimId, dateOfService.minusMonths(25),
-                        dateOfService))
+                .unis(findings, AuditRows.priorStudies(connection, tenant, patientKey, claimId,
+                        dateOfService.minusMonths(STUDY_MONTHS), dateOfService))
                 .with(PatientPast::new);
     }
 
-    /** Writes the findings' statements, then the audit row; the caller commits. */
-    private static Uni<Recorded> store(SqlConnection connection, Recording recording, int version) {
+    /** Opens the claim's findings and follows up those it evaluates, then completes its audit row (not yet inserted). */
+    private static Uni<AuditRecord> openAndFollowUp(SqlConnection connection, Recording recording, int version) {
         AuditRecord candidate = recording.candidate();
-        candidate.version = version;
         candidate.auditId = UUID.randomUUID();
-        candidate.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
         List<Finding> opened = new ArrayList<>();
         List<Finding> closed = new ArrayList<>();
         Uni<Void> work = Uni.createFrom().voidItem();
@@ -226,12 +278,21 @@ public class AuditLog {
                         }
                     }).replaceWithVoid());
         }
-        return work.chain(() -> {
-            if (recording.resultWriter() != null) {
-                candidate.result = recording.resultWriter().apply(opened, closed);
-            }
-            return AuditRows.insert(connection, candidate);
-        }).map(nothing -> new Recorded(candidate, true));
+        return work.map(nothing -> completed(recording, version, opened, closed));
+    }
+
+    /** The audit row as it will be inserted; its stored result names the findings actually opened and closed. */
+    private static AuditRecord completed(Recording recording, int version, List<Finding> opened, List<Finding> closed) {
+        AuditRecord candidate = recording.candidate();
+        candidate.version = version;
+        if (candidate.auditId == null) {
+            candidate.auditId = UUID.randomUUID();
+        }
+        candidate.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        if (recording.resultWriter() != null) {
+            candidate.result = recording.resultWriter().apply(opened, closed);
+        }
+        return candidate;
     }
 
     /**

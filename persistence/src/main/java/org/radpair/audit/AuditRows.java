@@ -3,6 +3,8 @@ package org.radpair.audit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -19,10 +21,18 @@ final class AuditRows {
             + " date_of_service, payer_id, payer_type, cpts, diagnoses, verdict, rules, categories, ruleset_version,"
             + " request::text as request, result::text as result";
 
-    private static final String LOCK = "select pg_advisory_xact_lock($1)";
+    // The keys come sorted, and unnest returns them in array order: every transaction locks in one order.
+    private static final String LOCKS = "select pg_advisory_xact_lock(k) from unnest($1::bigint[]) as k";
 
-    private static final String VERSIONS = "select version, request_hash from audit_claim"
-            + " where tenant = $1 and claim_id = $2 order by version desc";
+    private static final String VERSIONS = "select i.ord, a.version, a.request_hash"
+            + " from unnest($1::text[], $2::text[]) with ordinality as i (tenant, claim_id, ord)"
+            + " join audit_claim a on a.tenant = i.tenant and a.claim_id = i.claim_id order by i.ord, a.version desc";
+
+    private static final String PRIOR_STUDIES_OF = "select i.ord, a.claim_id, a.cpts, a.date_of_service"
+            + " from unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::date[]) with ordinality"
+            + " as i (tenant, patient_key, claim_id, from_day, to_day, ord)"
+            + " join audit_claim a on a.tenant = i.tenant and a.patient_key = i.patient_key and a.claim_id <> i.claim_id"
+            + " and a.date_of_service >= i.from_day and a.date_of_service < i.to_day";
 
     private static final String BY_REQUEST = "select " + COLUMNS + " from audit_claim"
             + " where tenant = $1 and claim_id = $2 and request_hash = $3";
@@ -30,11 +40,14 @@ final class AuditRows {
     private static final String PRIOR_STUDIES = "select claim_id, cpts, date_of_service from audit_claim"
             + " where tenant = $1 and patient_key = $2 and claim_id <> $3 and date_of_service >= $4 and date_of_service < $5";
 
-    // jsonb from text: a Java string bound to a jsonb parameter would be stored as one JSON string.
     private static final String INSERT = "insert into audit_claim (audit_id, tenant, claim_id, version, patient_key,"
             + " request_hash, received_at, date_of_service, payer_id, payer_type, cpts, diagnoses, verdict, rules, categories,"
-            + " ruleset_version, request, result) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
-            + " $16, cast($17 as text)::jsonb, cast($18 as text)::jsonb)";
+            + " ruleset_version, request, result) values ";
+
+    private static final int INSERT_COLUMNS = 18;
+
+    /** The multi-row INSERT for each number of rows, built once: its text is also the prepared statement's key. */
+    private static final Map<Integer, String> INSERTS = new ConcurrentHashMap<>();
 
     /** A recorded version of a claim. */
     record Version(int number, String requestHash) {
@@ -58,23 +71,32 @@ final class AuditRows {
     }
 
     /**
-     * Serialises writers of one claim inside the transaction (the key is {@link RecordingBatches#lockKey}),
-     * so that versions are numbered without gaps
-     * or collisions and identical re-sends find the first copy.
+     * Serialises writers of each claim inside the transaction (keys from {@link RecordingBatches#lockKey},
+     * sorted), so that versions are numbered without gaps or collisions and identical re-sends find the
+     * first copy.
      */
-    static Uni<Void> lockClaim(SqlConnection connection, long lockKey) {
-        return connection.preparedQuery(LOCK).execute(Tuple.of(lockKey)).replaceWithVoid();
+    static Uni<Void> lockClaims(SqlConnection connection, Long[] sortedKeys) {
+        return connection.preparedQuery(LOCKS).execute(Tuple.of(sortedKeys)).replaceWithVoid();
     }
 
-    /** The recorded versions of a claim, newest first: usually none. */
-    static Uni<List<Version>> versions(SqlConnection connection, String tenant, String claimId) {
-        return connection.preparedQuery(VERSIONS).execute(Tuple.of(tenant, claimId)).map(rows -> {
-            List<Version> versions = new ArrayList<>(rows.size());
+    /** The recorded versions of each claim, newest first (usually none), in the order of the claims. */
+    static Uni<List<List<Version>>> versions(SqlConnection connection, String[] tenants, String[] claimIds) {
+        return connection.preparedQuery(VERSIONS).execute(Tuple.of(tenants, claimIds)).map(rows -> {
+            List<List<Version>> versions = perClaim(claimIds.length);
             for (Row row : rows) {
-                versions.add(new Version(row.getInteger(0), row.getString(1)));
+                versions.get((int) row.getLong(0).longValue() - 1).add(new Version(row.getInteger(1), row.getString(2)));
             }
             return versions;
         });
+    }
+
+    /** One empty list per claim, to be filled from rows that carry the claim's ordinal (from 1). */
+    static <T> List<List<T>> perClaim(int claims) {
+        List<List<T>> lists = new ArrayList<>(claims);
+        for (int i = 0; i < claims; i++) {
+            lists.add(new ArrayList<>(2));
+        }
+        return lists;
     }
 
     static Uni<AuditRecord> byRequest(SqlConnection connection, String tenant, String claimId, String requestHash) {
@@ -97,14 +119,54 @@ final class AuditRows {
                 });
     }
 
-    static Uni<Void> insert(SqlConnection connection, AuditRecord record) {
-        Tuple values = Tuple.tuple().addUUID(record.auditId).addString(record.tenant).addString(record.claimId)
-                .addInteger(record.version).addString(record.patientKey).addString(record.requestHash)
-                .addOffsetDateTime(record.receivedAt).addLocalDate(record.dateOfService).addString(record.payerId)
-                .addString(record.payerType).addArrayOfString(record.cpts).addArrayOfString(record.diagnoses)
-                .addString(record.verdict).addArrayOfString(record.rules).addArrayOfString(record.categories)
-                .addString(record.rulesetVersion).addString(record.request).addString(record.result);
-        return connection.preparedQuery(INSERT).execute(values).replaceWithVoid();
+    /**
+     * For each claim, the patient's studies on other claims with a date of service in [from, to), in the
+     * order of the claims: for screening intervals.
+     */
+    static Uni<List<List<AuditLog.Study>>> priorStudies(SqlConnection connection, String[] tenants, String[] patientKeys,
+            String[] excludedClaimIds, LocalDate[] from, LocalDate[] to) {
+        return connection.preparedQuery(PRIOR_STUDIES_OF)
+                .execute(Tuple.tuple().addArrayOfString(tenants).addArrayOfString(patientKeys)
+                        .addArrayOfString(excludedClaimIds).addArrayOfLocalDate(from).addArrayOfLocalDate(to))
+                .map(rows -> {
+                    List<List<AuditLog.Study>> studies = perClaim(tenants.length);
+                    for (Row row : rows) {
+                        studies.get((int) row.getLong(0).longValue() - 1)
+                                .add(new AuditLog.Study(row.getString(1), row.getArrayOfStrings(2), row.getLocalDate(3)));
+                    }
+                    return studies;
+                });
+    }
+
+    /** Inserts the records in one statement. */
+    static Uni<Void> insert(SqlConnection connection, List<AuditRecord> records) {
+        Tuple values = Tuple.tuple();
+        for (AuditRecord record : records) {
+            values.addUUID(record.auditId).addString(record.tenant).addString(record.claimId)
+                    .addInteger(record.version).addString(record.patientKey).addString(record.requestHash)
+                    .addOffsetDateTime(record.receivedAt).addLocalDate(record.dateOfService).addString(record.payerId)
+                    .addString(record.payerType).addArrayOfString(record.cpts).addArrayOfString(record.diagnoses)
+                    .addString(record.verdict).addArrayOfString(record.rules).addArrayOfString(record.categories)
+                    .addString(record.rulesetVersion).addString(record.request).addString(record.result);
+        }
+        return connection.preparedQuery(insertOf(records.size())).execute(values).replaceWithVoid();
+    }
+
+    private static String insertOf(int rows) {
+        return INSERTS.computeIfAbsent(rows, count -> {
+            StringBuilder sql = new StringBuilder(INSERT);
+            for (int row = 0; row < count; row++) {
+                sql.append(row == 0 ? "(" : ", (");
+                for (int column = 1; column <= INSERT_COLUMNS; column++) {
+                    String parameter = "$" + (row * INSERT_COLUMNS + column);
+                    // jsonb from text: a Java string bound to a jsonb parameter would be stored as one JSON string.
+                    sql.append(column == 1 ? "" : ", ")
+                            .append(column > INSERT_COLUMNS - 2 ? "cast(" + parameter + " as text)::jsonb" : parameter);
+                }
+                sql.append(')');
+            }
+            return sql.toString();
+        });
     }
 
     static AuditRecord from(Row row) {

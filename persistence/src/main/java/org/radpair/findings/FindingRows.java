@@ -27,6 +27,11 @@ public final class FindingRows {
     private static final String HISTORY = "select " + COLUMNS + " from finding"
             + " where tenant = $1 and patient_key = $2 and (status = 'OPEN' or opened_by_claim = $3) order by opened_on";
 
+    private static final String HISTORIES = "select i.ord, " + prefixed("f.", COLUMNS)
+            + " from unnest($1::text[], $2::text[], $3::text[]) with ordinality as i (tenant, patient_key, follow_up_of, ord)"
+            + " join finding f on f.tenant = i.tenant and f.patient_key = i.patient_key"
+            + " and (f.status = 'OPEN' or f.opened_by_claim = i.follow_up_of) order by i.ord, f.opened_on";
+
     private static final String OPEN = "insert into finding (finding_id, tenant, patient_key, code, regions, status,"
             + " opened_by_claim, opened_by_audit, opened_on, opened_at) values ($1, $2, $3, $4, $5, 'OPEN', $6, $7, $8, $9)"
             + " on conflict (tenant, patient_key, code, opened_by_claim) do nothing returning " + COLUMNS;
@@ -49,6 +54,28 @@ public final class FindingRows {
         return connection.preparedQuery(HISTORY)
                 .execute(Tuple.of(tenant, patientKey, followUpOf == null ? "" : followUpOf))
                 .map(FindingRows::findings);
+    }
+
+    /**
+     * {@link #historyOf} for several claims in one statement: for each, in the order of the claims, the
+     * findings of its patient that are open or were opened by the claim it follows up ("" for none).
+     */
+    public static Uni<List<List<Finding>>> historiesOf(SqlConnection connection, String[] tenants, String[] patientKeys,
+            String[] followUpOfs) {
+        return connection.preparedQuery(HISTORIES).execute(Tuple.of(tenants, patientKeys, followUpOfs)).map(rows -> {
+            List<List<Finding>> histories = new ArrayList<>(tenants.length);
+            for (int i = 0; i < tenants.length; i++) {
+                histories.add(new ArrayList<>(1));
+            }
+            for (Row row : rows) {
+                histories.get((int) row.getLong("ord").longValue() - 1).add(from(row));
+            }
+            return histories;
+        });
+    }
+
+    private static String prefixed(String prefix, String columns) {
+        return prefix + columns.replace(", ", ", " + prefix);
     }
 
     /** Opens a finding for the claim unless an earlier version of the same claim already did; returns it either way. */

@@ -179,4 +179,48 @@ class FollowUpFlowTest {
         validate(tenant, body(Claims.uniqueId("MG"), Claims.uniqueId("MRN"), "2026-03-02", "77067", "\"Z12.31\"",
                 "\"purpose\":\"SCREENING\"")).body("verdict", equalTo("PASS"));
     }
+
+    /** Claims sent at once share recording transactions: each patient's story must come out as if sent alone. */
+    @Test
+    void manyPatientsAtOnceEachFindTheirOwnFindingsAndEarlierStudies() throws Exception {
+        String tenant = Claims.tenant();
+        int patients = 12;
+        List<String> mrns = java.util.stream.IntStream.range(0, patients).mapToObj(i -> Claims.uniqueId("MRN")).toList();
+        List<String> cts = mrns.stream().map(mrn -> Claims.uniqueId("CT")).toList();
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<ValidatableResponse>> first = new java.util.ArrayList<>();
+            for (int i = 0; i < patients; i++) {
+                String mrn = mrns.get(i);
+                String ct = cts.get(i);
+                first.add(clients.submit(() -> validate(tenant, body(ct, mrn, "2026-01-05", "71250", "\"R05.9\",\"R91.1\"",
+                        "\"incidentalFindings\":[\"R91.1\"]"))));
+                first.add(clients.submit(() -> validate(tenant, body(Claims.uniqueId("MG"), mrn, "2025-09-02", "77067",
+                        "\"Z12.31\"", "\"purpose\":\"SCREENING\""))));
+            }
+            for (int i = 0; i < first.size(); i += 2) {
+                first.get(i).get(60, TimeUnit.SECONDS).body("followUp.openFindings", hasSize(1))
+                        .body("followUp.openFindings[0].openedBy", equalTo(cts.get(i / 2)));
+                first.get(i + 1).get(60, TimeUnit.SECONDS).body("verdict", equalTo("PASS"));
+            }
+            List<Future<ValidatableResponse>> second = new java.util.ArrayList<>();
+            for (int i = 0; i < patients; i++) {
+                String mrn = mrns.get(i);
+                String ct = cts.get(i);
+                second.add(clients.submit(() -> validate(tenant, body(Claims.uniqueId("CT"), mrn, "2026-04-06", "71250",
+                        "\"R91.1\"", "\"purpose\":\"FOLLOW_UP\",\"followUpOf\":\"" + ct + "\""))));
+                second.add(clients.submit(() -> validate(tenant, body(Claims.uniqueId("MG"), mrn, "2026-03-02", "77067",
+                        "\"Z12.31\"", "\"purpose\":\"SCREENING\""))));
+            }
+            for (int i = 0; i < second.size(); i += 2) {
+                second.get(i).get(60, TimeUnit.SECONDS).body("followUp.closedFindings", hasSize(1))
+                        .body("followUp.closedFindings[0].openedBy", equalTo(cts.get(i / 2)));
+                second.get(i + 1).get(60, TimeUnit.SECONDS).body("edits.rule", hasItem("SCR-009"));
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        audit(tenant, "/v1/audit/findings?status=OPEN").statusCode(200).body("items", hasSize(0));
+        audit(tenant, "/v1/audit/findings?status=FOLLOWED_UP").statusCode(200).body("items", hasSize(patients));
+    }
 }
