@@ -53,7 +53,7 @@ public class AuditLog {
     @Inject
     Pool pool;
 
-    @ConfigProperty(name = "radpair.audit.recording.transactions", defaultValue = "4")
+    @ConfigProperty(name = "radpair.audit.recording.transactions", defaultValue = "2")
     int transactions;
 
     @ConfigProperty(name = "radpair.audit.recording.batch-size", defaultValue = "64")
