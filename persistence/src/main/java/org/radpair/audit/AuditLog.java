@@ -102,7 +102,7 @@ public class AuditLog {
 
     /**
      * Transactions run (a claim tried again alone counts again), claims they carried, claims tried again
-     * alone after their group failed, the largest group, claims waiting now.
+     * alone after their transaction failed, the largest group, claims waiting now.
      */
     public record RecordingCounts(long transactions, long claims, long retriedAlone, int largestGroup, int waiting) {
     }

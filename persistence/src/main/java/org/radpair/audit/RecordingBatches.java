@@ -25,7 +25,7 @@ import io.vertx.core.Vertx;
  * groups of 16, most of the difference being per-round-trip and per-commit work (docs/PERFORMANCE.md).
  *
  * <p>Two requests for the same claim never share a transaction (the second would not see the first's
- * version): it waits for the next one. If a shared transaction fails, each of its claims is tried again
+ * version): it waits for the next one. If a transaction fails, each of its claims is tried again once,
  * alone, so one claim that the database refuses fails alone.
  */
 final class RecordingBatches {
@@ -132,11 +132,9 @@ final class RecordingBatches {
     }
 
     private Uni<Void> run(List<Job> batch) {
+        // Tried again alone even when alone already: a unique constraint that refused a version taken by a
+        // concurrent writer (another instance, say) is then read under the lock and the claim numbered after it.
         return together(batch).onFailure().recoverWithUni(failure -> {
-            if (batch.size() == 1) {
-                batch.get(0).fail(failure);
-                return Uni.createFrom().voidItem();
-            }
             Uni<Void> alone = Uni.createFrom().voidItem();
             claimsRetriedAlone.add(batch.size());
             for (Job job : batch) {

@@ -24,7 +24,7 @@ public class RecordingMetrics {
                     .description("Claims carried by recording transactions").register(registry);
             FunctionCounter.builder("radpair.audit.recording.retried.alone", auditLog,
                     log -> log.recordingCounts().retriedAlone())
-                    .description("Claims tried again alone after their shared transaction failed").register(registry);
+                    .description("Claims tried again alone after their transaction failed").register(registry);
             Gauge.builder("radpair.audit.recording.waiting", auditLog, log -> log.recordingCounts().waiting())
                     .description("Claims waiting for a recording transaction").register(registry);
         };

@@ -3,7 +3,6 @@ package org.radpair.api.audit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,22 +32,7 @@ class AuditLogTest {
     AuditLog auditLog;
 
     private static AuditRecord record(String tenant, String claimId, String hash) {
-        AuditRecord record = new AuditRecord();
-        record.tenant = tenant;
-        record.claimId = claimId;
-        record.patientKey = "0".repeat(64);
-        record.requestHash = hash;
-        record.dateOfService = LocalDate.parse("2026-03-02");
-        record.payerType = "MEDICARE";
-        record.cpts = new String[] {"77067"};
-        record.diagnoses = new String[] {"Z12.31"};
-        record.verdict = "PASS";
-        record.rules = new String[0];
-        record.categories = new String[0];
-        record.rulesetVersion = "test";
-        record.request = "{\"claimId\":\"" + claimId + "\"}";
-        record.result = "{\"verdict\":\"PASS\"}";
-        return record;
+        return Claims.auditRecord(tenant, claimId, hash, "PASS");
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.radpair.api.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,22 +31,7 @@ class RecordingBatchesTest {
     AuditLog auditLog;
 
     private static AuditRecord record(String tenant, String claimId, String hash, String verdict) {
-        AuditRecord record = new AuditRecord();
-        record.tenant = tenant;
-        record.claimId = claimId;
-        record.patientKey = "1".repeat(64);
-        record.requestHash = hash;
-        record.dateOfService = LocalDate.parse("2026-03-02");
-        record.payerType = "MEDICARE";
-        record.cpts = new String[] {"70450"};
-        record.diagnoses = new String[] {"R51.9"};
-        record.verdict = verdict;
-        record.rules = new String[0];
-        record.categories = new String[0];
-        record.rulesetVersion = "test";
-        record.request = "{\"claimId\":\"" + claimId + "\",\"hash\":\"" + hash + "\"}";
-        record.result = "{\"verdict\":\"" + verdict + "\"}";
-        return record;
+        return Claims.auditRecord(tenant, claimId, hash, verdict);
     }
 
     /** The outcome of one submission: what was recorded, or why not. */

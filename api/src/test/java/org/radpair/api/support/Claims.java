@@ -1,6 +1,9 @@
 package org.radpair.api.support;
 
+import java.time.LocalDate;
 import java.util.UUID;
+
+import org.radpair.audit.AuditRecord;
 
 /** Request bodies for tests. Each test uses its own claim ids and tenants: audit rows are never deleted. */
 public final class Claims {
@@ -37,5 +40,25 @@ public final class Claims {
 
     public static String screeningMammogram(String claimId) {
         return claim(claimId, "MRN-4411", "2026-03-02", "77067", "Z12.31");
+    }
+
+    /** An audit row as the service would record it for a one-line head CT, before its version is set. */
+    public static AuditRecord auditRecord(String tenant, String claimId, String requestHash, String verdict) {
+        AuditRecord record = new AuditRecord();
+        record.tenant = tenant;
+        record.claimId = claimId;
+        record.patientKey = "0".repeat(64);
+        record.requestHash = requestHash;
+        record.dateOfService = LocalDate.parse("2026-03-02");
+        record.payerType = "MEDICARE";
+        record.cpts = new String[] {"70450"};
+        record.diagnoses = new String[] {"R51.9"};
+        record.verdict = verdict;
+        record.rules = new String[0];
+        record.categories = new String[0];
+        record.rulesetVersion = "test";
+        record.request = "{\"claimId\":\"" + claimId + "\",\"hash\":\"" + requestHash + "\"}";
+        record.result = "{\"verdict\":\"" + verdict + "\"}";
+        return record;
     }
 }

@@ -1,0 +1,3 @@
+begin;
+insert into pgbench_one_row values (1);
+commit;
