@@ -20,9 +20,11 @@ import io.vertx.core.Vertx;
  * Groups the claims waiting to be recorded into shared transactions. A claim that arrives while fewer
  * than {@code transactions} are open starts one at once, alone, so a quiet service adds no wait; claims
  * that arrive while all are open queue, and the next transaction to finish takes them together, up to
- * {@code batchSize}. Under load each transaction then carries many claims for one COMMIT and a few round
- * trips: on 2 cores PostgreSQL spent about 640 µs of CPU per claim alone and about 200 µs per claim in
- * groups of 16, most of the difference being per-round-trip and per-commit work (docs/PERFORMANCE.md).
+ * {@code batchSize}. Under load each transaction then carries many claims for one COMMIT and two round
+ * trips: replayed with pgbench on 2 cores, PostgreSQL spent about 530 µs of CPU per claim recorded alone
+ * and about 100 µs per claim in groups of 16, the difference being per-round-trip and per-commit work
+ * (docs/PERFORMANCE.md). The queue needs no bound of its own: {@code DatabaseGuard} bounds the requests
+ * waiting on the database.
  *
  * <p>Two requests for the same claim never share a transaction (the second would not see the first's
  * version): it waits for the next one. If a transaction fails, each of its claims is tried again once,
