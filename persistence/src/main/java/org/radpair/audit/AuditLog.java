@@ -126,26 +126,23 @@ public class AuditLog {
         Long[] lockKeys = new Long[count];
         String[] tenants = new String[count];
         String[] claimIds = new String[count];
-        String[] patientKeys = new String[count];
-        String[] followUpOfs = new String[count];
+        List<Pending> pendings = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Pending pending = jobs.get(i).pending();
             lockKeys[i] = jobs.get(i).lockKey();
             tenants[i] = pending.tenant();
             claimIds[i] = pending.claimId();
-            patientKeys[i] = pending.patientKey();
-            followUpOfs[i] = pending.followUpOf() == null ? "" : pending.followUpOf();
+            pendings.add(pending);
         }
         return pool.withConnection(connection -> Uni.combine().all()
                 .unis(AuditRows.begin(connection),
                         AuditRows.lockClaims(connection, lockKeys),
                         AuditRows.versions(connection, tenants, claimIds),
-                        FindingRows.historiesOf(connection, tenants, patientKeys, followUpOfs),
-                        priorStudies(connection, jobs))
-                .with((begun, locked, versions, findings, studies) -> {
+                        pasts(connection, pendings))
+                .with((begun, locked, versions, pasts) -> {
                     List<Write> writes = new ArrayList<>(count);
                     for (int i = 0; i < count; i++) {
-                        writes.add(write(jobs.get(i), versions.get(i), new PatientPast(findings.get(i), studies.get(i))));
+                        writes.add(write(jobs.get(i), versions.get(i), pasts.get(i)));
                     }
                     return writes;
                 })
@@ -153,17 +150,43 @@ public class AuditLog {
                 .onFailure().call(() -> AuditRows.rollback(connection)));
     }
 
-    /** Earlier studies for the claims that asked for them (screening intervals); no statement when none did. */
-    private static Uni<List<List<Study>>> priorStudies(SqlConnection connection, List<RecordingBatches.Job> jobs) {
+    /**
+     * What the rules need of each claim's patient, in the order of the claims: open findings (and those of
+     * the claim followed up) and, for the claims that asked (screening intervals), earlier studies. Two
+     * statements for any number of claims, one when none asked for studies.
+     */
+    private static Uni<List<PatientPast>> pasts(SqlConnection connection, List<Pending> pendings) {
+        int count = pendings.size();
+        String[] tenants = new String[count];
+        String[] patientKeys = new String[count];
+        String[] followUpOfs = new String[count];
         List<Integer> asking = new ArrayList<>();
-        for (int i = 0; i < jobs.size(); i++) {
-            if (jobs.get(i).pending().withStudies()) {
+        for (int i = 0; i < count; i++) {
+            Pending pending = pendings.get(i);
+            tenants[i] = pending.tenant();
+            patientKeys[i] = pending.patientKey();
+            followUpOfs[i] = pending.followUpOf() == null ? "" : pending.followUpOf();
+            if (pending.withStudies()) {
                 asking.add(i);
             }
         }
-        List<List<Study>> none = AuditRows.perClaim(jobs.size());
+        return Uni.combine().all()
+                .unis(FindingRows.historiesOf(connection, tenants, patientKeys, followUpOfs),
+                        priorStudies(connection, pendings, asking))
+                .with((findings, studies) -> {
+                    List<PatientPast> pasts = new ArrayList<>(count);
+                    for (int i = 0; i < count; i++) {
+                        pasts.add(new PatientPast(findings.get(i), studies.get(i)));
+                    }
+                    return pasts;
+                });
+    }
+
+    /** Earlier studies of the claims at the positions {@code asking}; none (and no statement) for the others. */
+    private static Uni<List<List<Study>>> priorStudies(SqlConnection connection, List<Pending> pendings, List<Integer> asking) {
+        List<List<Study>> studies = AuditRows.perClaim(pendings.size());
         if (asking.isEmpty()) {
-            return Uni.createFrom().item(none);
+            return Uni.createFrom().item(studies);
         }
         int count = asking.size();
         String[] tenants = new String[count];
@@ -172,7 +195,7 @@ public class AuditLog {
         LocalDate[] from = new LocalDate[count];
         LocalDate[] to = new LocalDate[count];
         for (int k = 0; k < count; k++) {
-            Pending pending = jobs.get(asking.get(k)).pending();
+            Pending pending = pendings.get(asking.get(k));
             tenants[k] = pending.tenant();
             patientKeys[k] = pending.patientKey();
             claimIds[k] = pending.claimId();
@@ -181,14 +204,14 @@ public class AuditLog {
         }
         return AuditRows.priorStudies(connection, tenants, patientKeys, claimIds, from, to).map(found -> {
             for (int k = 0; k < count; k++) {
-                none.set(asking.get(k), found.get(k));
+                studies.set(asking.get(k), found.get(k));
             }
-            return none;
+            return studies;
         });
     }
 
     /** What one claim writes: nothing new for an identical request, else its recording as the next version. */
-    private record Write(Pending pending, boolean identical, Recording recording, int version) {
+    private record Write(Pending pending, boolean identical, Recording recording) {
 
         boolean touchesFindings() {
             return !identical && !(recording.findingsToOpen().isEmpty() && recording.followUps().isEmpty());
@@ -199,11 +222,13 @@ public class AuditLog {
         Pending pending = job.pending();
         for (AuditRows.Version version : versions) {
             if (pending.requestHash().equals(version.requestHash())) {
-                return new Write(pending, true, null, version.number());
+                return new Write(pending, true, null);
             }
         }
-        int next = versions.isEmpty() ? 1 : versions.get(0).number() + 1;
-        return new Write(pending, false, job.prepare().apply(past), next);
+        Recording recording = job.prepare().apply(past);
+        recording.candidate().version = versions.isEmpty() ? 1 : versions.get(0).number() + 1;
+        recording.candidate().auditId = UUID.randomUUID();
+        return new Write(pending, false, recording);
     }
 
     private static Uni<List<Recorded>> writeAndCommit(SqlConnection connection, List<Write> writes) {
@@ -219,12 +244,12 @@ public class AuditLog {
                         write.pending().requestHash()).invoke(existing -> recorded[index] = new Recorded(existing, false)));
             } else if (write.touchesFindings()) {
                 findings = true;
-                steps.add(openAndFollowUp(connection, write.recording(), write.version()).invoke(row -> {
+                steps.add(openAndFollowUp(connection, write.recording()).invoke(row -> {
                     recorded[index] = new Recorded(row, true);
                     rows.add(row);
                 }));
             } else {
-                AuditRecord row = completed(write.recording(), write.version(), List.of(), List.of());
+                AuditRecord row = completed(write.recording(), List.of(), List.of());
                 recorded[index] = new Recorded(row, true);
                 rows.add(row);
             }
@@ -246,22 +271,9 @@ public class AuditLog {
         return Uni.combine().all().unis(AuditRows.insert(connection, rows), AuditRows.commit(connection)).discardItems();
     }
 
-    private static Uni<PatientPast> past(SqlConnection connection, String tenant, String patientKey, String claimId,
-            String followUpOf, LocalDate dateOfService, boolean withStudies) {
-        Uni<List<Finding>> findings = FindingRows.historyOf(connection, tenant, patientKey, followUpOf);
-        if (!withStudies) {
-            return findings.map(open -> new PatientPast(open, List.of()));
-        }
-        return Uni.combine().all()
-                .unis(findings, AuditRows.priorStudies(connection, tenant, patientKey, claimId,
-                        dateOfService.minusMonths(STUDY_MONTHS), dateOfService))
-                .with(PatientPast::new);
-    }
-
     /** Opens the claim's findings and follows up those it evaluates, then completes its audit row (not yet inserted). */
-    private static Uni<AuditRecord> openAndFollowUp(SqlConnection connection, Recording recording, int version) {
+    private static Uni<AuditRecord> openAndFollowUp(SqlConnection connection, Recording recording) {
         AuditRecord candidate = recording.candidate();
-        candidate.auditId = UUID.randomUUID();
         List<Finding> opened = new ArrayList<>();
         List<Finding> closed = new ArrayList<>();
         Uni<Void> work = Uni.createFrom().voidItem();
@@ -278,16 +290,12 @@ public class AuditLog {
                         }
                     }).replaceWithVoid());
         }
-        return work.map(nothing -> completed(recording, version, opened, closed));
+        return work.map(nothing -> completed(recording, opened, closed));
     }
 
     /** The audit row as it will be inserted; its stored result names the findings actually opened and closed. */
-    private static AuditRecord completed(Recording recording, int version, List<Finding> opened, List<Finding> closed) {
+    private static AuditRecord completed(Recording recording, List<Finding> opened, List<Finding> closed) {
         AuditRecord candidate = recording.candidate();
-        candidate.version = version;
-        if (candidate.auditId == null) {
-            candidate.auditId = UUID.randomUUID();
-        }
         candidate.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
         if (recording.resultWriter() != null) {
             candidate.result = recording.resultWriter().apply(opened, closed);
@@ -301,8 +309,8 @@ public class AuditLog {
      */
     public Uni<PatientPast> pastOf(String tenant, String patientKey, String claimId, String followUpOf, LocalDate dateOfService,
             boolean withStudies) {
-        return pool.withConnection(connection -> past(connection, tenant, patientKey, claimId, followUpOf, dateOfService,
-                withStudies));
+        Pending asked = new Pending(tenant, claimId, null, patientKey, followUpOf, dateOfService, withStudies);
+        return pool.withConnection(connection -> pasts(connection, List.of(asked)).map(pasts -> pasts.get(0)));
     }
 
     public Uni<List<AuditRecord>> search(AuditQuery query) {

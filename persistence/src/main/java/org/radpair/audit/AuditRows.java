@@ -28,7 +28,7 @@ final class AuditRows {
             + " from unnest($1::text[], $2::text[]) with ordinality as i (tenant, claim_id, ord)"
             + " join audit_claim a on a.tenant = i.tenant and a.claim_id = i.claim_id order by i.ord, a.version desc";
 
-    private static final String PRIOR_STUDIES_OF = "select i.ord, a.claim_id, a.cpts, a.date_of_service"
+    private static final String PRIOR_STUDIES = "select i.ord, a.claim_id, a.cpts, a.date_of_service"
             + " from unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::date[]) with ordinality"
             + " as i (tenant, patient_key, claim_id, from_day, to_day, ord)"
             + " join audit_claim a on a.tenant = i.tenant and a.patient_key = i.patient_key and a.claim_id <> i.claim_id"
@@ -36,9 +36,6 @@ final class AuditRows {
 
     private static final String BY_REQUEST = "select " + COLUMNS + " from audit_claim"
             + " where tenant = $1 and claim_id = $2 and request_hash = $3";
-
-    private static final String PRIOR_STUDIES = "select claim_id, cpts, date_of_service from audit_claim"
-            + " where tenant = $1 and patient_key = $2 and claim_id <> $3 and date_of_service >= $4 and date_of_service < $5";
 
     private static final String INSERT = "insert into audit_claim (audit_id, tenant, claim_id, version, patient_key,"
             + " request_hash, received_at, date_of_service, payer_id, payer_type, cpts, diagnoses, verdict, rules, categories,"
@@ -104,28 +101,13 @@ final class AuditRows {
                 .map(rows -> rows.size() == 0 ? null : from(rows.iterator().next()));
     }
 
-    /** The patient's studies on other claims with a date of service in [from, to): for screening intervals. */
-    static Uni<List<AuditLog.Study>> priorStudies(SqlConnection connection, String tenant, String patientKey, String excludedClaimId,
-            LocalDate from, LocalDate to) {
-        return connection.preparedQuery(PRIOR_STUDIES)
-                .execute(Tuple.tuple().addString(tenant).addString(patientKey).addString(excludedClaimId)
-                        .addLocalDate(from).addLocalDate(to))
-                .map(rows -> {
-                    List<AuditLog.Study> studies = new ArrayList<>(rows.size());
-                    for (Row row : rows) {
-                        studies.add(new AuditLog.Study(row.getString(0), row.getArrayOfStrings(1), row.getLocalDate(2)));
-                    }
-                    return studies;
-                });
-    }
-
     /**
      * For each claim, the patient's studies on other claims with a date of service in [from, to), in the
      * order of the claims: for screening intervals.
      */
     static Uni<List<List<AuditLog.Study>>> priorStudies(SqlConnection connection, String[] tenants, String[] patientKeys,
             String[] excludedClaimIds, LocalDate[] from, LocalDate[] to) {
-        return connection.preparedQuery(PRIOR_STUDIES_OF)
+        return connection.preparedQuery(PRIOR_STUDIES)
                 .execute(Tuple.tuple().addArrayOfString(tenants).addArrayOfString(patientKeys)
                         .addArrayOfString(excludedClaimIds).addArrayOfLocalDate(from).addArrayOfLocalDate(to))
                 .map(rows -> {

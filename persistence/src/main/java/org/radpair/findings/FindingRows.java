@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -23,9 +22,6 @@ public final class FindingRows {
     private static final String COLUMNS = "finding_id, tenant, patient_key, code, regions, status, opened_by_claim,"
             + " opened_by_audit, opened_on, opened_at, resolved_by_claim, resolved_by_audit, resolved_on, resolved_at,"
             + " close_reason, version";
-
-    private static final String HISTORY = "select " + COLUMNS + " from finding"
-            + " where tenant = $1 and patient_key = $2 and (status = 'OPEN' or opened_by_claim = $3) order by opened_on";
 
     private static final String HISTORIES = "select i.ord, " + prefixed("f.", COLUMNS)
             + " from unnest($1::text[], $2::text[], $3::text[]) with ordinality as i (tenant, patient_key, follow_up_of, ord)"
@@ -49,16 +45,10 @@ public final class FindingRows {
     private FindingRows() {
     }
 
-    /** What the rules need of a patient's findings: the open ones, and those opened by the claim followed up. */
-    public static Uni<List<Finding>> historyOf(SqlConnection connection, String tenant, String patientKey, String followUpOf) {
-        return connection.preparedQuery(HISTORY)
-                .execute(Tuple.of(tenant, patientKey, followUpOf == null ? "" : followUpOf))
-                .map(FindingRows::findings);
-    }
-
     /**
-     * {@link #historyOf} for several claims in one statement: for each, in the order of the claims, the
-     * findings of its patient that are open or were opened by the claim it follows up ("" for none).
+     * What the rules need of each claim's patient, in one statement for several claims: for each, in the
+     * order of the claims, the findings of its patient that are open or were opened by the claim it
+     * follows up ("" for none).
      */
     public static Uni<List<List<Finding>>> historiesOf(SqlConnection connection, String[] tenants, String[] patientKeys,
             String[] followUpOfs) {
@@ -120,14 +110,6 @@ public final class FindingRows {
                         .addString(from == null ? null : from.name()).addString(finding.status.name()).addString(claimId)
                         .addUUID(auditId))
                 .replaceWithVoid();
-    }
-
-    private static List<Finding> findings(RowSet<Row> rows) {
-        List<Finding> findings = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            findings.add(from(row));
-        }
-        return findings;
     }
 
     static Finding from(Row row) {
