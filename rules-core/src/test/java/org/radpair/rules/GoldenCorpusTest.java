@@ -99,9 +99,19 @@ class GoldenCorpusTest {
         assertThat(checker.rules()).allSatisfy(rule -> assertThat(quiet.getOrDefault(rule.id(), 0)).isPositive());
     }
 
+    /** The golden files: the original corpus, the Tabular List conventions, and the coder's review of false denials. */
+    static final List<String> FILES = List.of("/golden/scenarios.txt", "/golden/conventions.txt", "/golden/coder_review.txt");
+
     static List<Scenario> read() {
         List<Scenario> scenarios = new ArrayList<>();
-        try (var in = GoldenCorpusTest.class.getResourceAsStream("/golden/scenarios.txt");
+        FILES.forEach(file -> scenarios.addAll(read(file)));
+        return scenarios;
+    }
+
+    /** Every scenario of one file in the golden format (see {@code golden/scenarios.txt}). */
+    static List<Scenario> read(String resource) {
+        List<Scenario> scenarios = new ArrayList<>();
+        try (var in = java.util.Objects.requireNonNull(GoldenCorpusTest.class.getResourceAsStream(resource), resource);
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
