@@ -24,7 +24,11 @@ public final class CptCatalog {
     private static final String BASE = "/org/radpair/codes/";
     static final String CATALOG = BASE + "cpt_catalog.tsv";
     static final String FEE_SCHEDULE = BASE + "pfs_rvu_cy2025_oct_radiology.tsv.gz";
+    /** Services radiology groups bill outside 70010–79999 (vascular studies, image-guided needle procedures): same release. */
+    static final String FEE_SCHEDULE_ADJACENT = BASE + "pfs_rvu_cy2025_oct_radiology_adjacent.tsv";
     static final String MUE = BASE + "ncci_mue_practitioner_radiology_2024q3.tsv.gz";
+    /** The 2026 Q2 MUE table, read only for codes the 2024 Q3 table lacks (the radiology-adjacent services). */
+    static final String MUE_ADJACENT = BASE + "ncci_mue_practitioner_radiology_2026q2.tsv.gz";
     static final String LEVEL_II = BASE + "hcpcs2_imaging_2020.tsv.gz";
     static final String REPLACEMENTS = BASE + "cpt_replacements.tsv";
 
@@ -36,7 +40,7 @@ public final class CptCatalog {
     }
 
     private record CatalogRange(String first, String last, Modality modality, List<BodyRegion> regions,
-            Contrast contrast, StudyPurpose purpose, Sex sex, String label) {
+            Contrast contrast, StudyPurpose purpose, Sex sex, String label, boolean boneDensity) {
         boolean contains(String code) {
             return code.length() == first.length() && code.compareTo(first) >= 0 && code.compareTo(last) <= 0;
         }
@@ -56,10 +60,12 @@ public final class CptCatalog {
         List<CatalogRange> ranges = new ArrayList<>();
         TsvReader.forEachRow(CATALOG, row -> ranges.add(new CatalogRange(row[0], row[1], Modality.valueOf(row[2]),
                 regions(row[3]), Contrast.valueOf(row[4]), StudyPurpose.valueOf(row[5]),
-                row[6].isEmpty() ? null : Sex.valueOf(row[6]), row[7])));
+                row[6].isEmpty() ? null : Sex.valueOf(row[6]), row[7], "BONE_DENSITY".equals(row[8]))));
 
         Map<String, Mue> mues = new HashMap<>();
         TsvReader.forEachRow(MUE, row -> mues.put(row[0],
+                new Mue(row[0], Integer.parseInt(row[1]), Integer.parseInt(row[2]), row[3])));
+        TsvReader.forEachRow(MUE_ADJACENT, row -> mues.putIfAbsent(row[0],
                 new Mue(row[0], Integer.parseInt(row[1]), Integer.parseInt(row[2]), row[3])));
 
         // hcpcs, mod, status_code, work_rvu, nonfac_pe_rvu, nonfac_na, fac_pe_rvu, fac_na, mp_rvu, nonfac_total,
@@ -67,14 +73,16 @@ public final class CptCatalog {
         Map<String, String[]> global = new HashMap<>();
         Map<String, Double> professional = new HashMap<>();
         Map<String, Double> technical = new HashMap<>();
-        TsvReader.forEachRow(FEE_SCHEDULE, row -> {
+        java.util.function.Consumer<String[]> feeRow = row -> {
             switch (row[1]) {
                 case "" -> global.put(row[0], row);
                 case "26" -> professional.put(row[0], number(row[9]));
                 case "TC" -> technical.put(row[0], number(row[9]));
                 default -> { }
             }
-        });
+        };
+        TsvReader.forEachRow(FEE_SCHEDULE, feeRow);
+        TsvReader.forEachRow(FEE_SCHEDULE_ADJACENT, feeRow);
 
         Map<String, CptCode> codes = new HashMap<>(global.size() * 2);
         global.forEach((code, row) -> {
@@ -83,7 +91,8 @@ public final class CptCatalog {
             FeeSchedule fees = new FeeSchedule(row[2], row[11], row[14], row[13], row[22], row[12], number(row[3]),
                     number(row[9]), professional.get(code), technical.get(code));
             codes.put(code, new CptCode(code, range.label(), range.modality(), range.regions(), range.contrast(),
-                    Laterality.fromBilateralIndicator(row[14]), range.purpose(), range.sex(), fees, mues.get(code)));
+                    Laterality.fromBilateralIndicator(row[14]), range.purpose(), range.sex(), fees, mues.get(code),
+                    range.boneDensity()));
         });
 
         Map<String, String> levelTwo = new HashMap<>();
@@ -104,6 +113,12 @@ public final class CptCatalog {
 
     private static double number(String value) {
         return value.isBlank() ? 0.0 : Double.parseDouble(value);
+    }
+
+    /** Whether a procedure code lies where the catalog is complete (CPT 70010–79999): unknown there means invalid. */
+    public static boolean inImagingRange(String code) {
+        return code.length() == 5 && code.compareTo("70010") >= 0 && code.compareTo("79999") <= 0
+                && code.chars().allMatch(Character::isDigit);
     }
 
     /** The catalog entry, or null. {@code code} must already be upper case. */

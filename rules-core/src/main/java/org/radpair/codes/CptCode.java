@@ -10,6 +10,7 @@ import org.radpair.claim.Sex;
  * @param label our own short plain description (never the AMA descriptor)
  * @param sex   the only patient sex the study fits, or null
  * @param mue   the NCCI MUE, or null when CMS publishes none for the code
+ * @param measuresBoneDensity a bone mass measurement (DXA, quantitative CT, ultrasound densitometry)
  */
 public record CptCode(
         String code,
@@ -21,7 +22,8 @@ public record CptCode(
         StudyPurpose purpose,
         Sex sex,
         FeeSchedule feeSchedule,
-        Mue mue) {
+        Mue mue,
+        boolean measuresBoneDensity) {
 
     public boolean images(BodyRegion region) {
         return regions.contains(region);

@@ -10,7 +10,7 @@ import org.radpair.codes.IcdLookup;
 public final class BiradsRules implements RuleFamily {
 
     private static final String REFERENCE = "ACR BI-RADS Atlas (assessment categories); ICD-10-CM Official Guidelines "
-            + "I.C.21.c.5 and IV.K; CMS NCD 220.4";
+            + "I.C.21.c.5 and IV.K; CMS NCD 220.4; 42 CFR 410.34";
 
     static final RuleDefinition SCREENING_CODE_AFTER_ABNORMAL = new RuleDefinition("BIR-001", Category.BIRADS,
             Severity.ERROR, REFERENCE, "Z12.31 first on the diagnostic follow-up of an abnormal screening");
@@ -27,6 +27,11 @@ public final class BiradsRules implements RuleFamily {
             "76641", "76642", "77046", "77047", "77048", "77049", "77053", "77054");
     private static final List<String> FINDINGS = List.of("R92", "N63", "N64.5", "N60", "N61", "N64.1", "C50", "D05", "D24", "D48.6", "D49.3");
     private static final List<String> BREAST_SYMPTOMS = List.of("N63", "N64.4", "N64.5", "N61", "N60", "N64.1", "R92", "N64.3");
+    /**
+     * Reasons for diagnostic mammography besides a sign or symptom: a personal history of breast cancer or of in-situ
+     * breast neoplasm, a reconstructed or absent breast, a current breast malignancy (42 CFR 410.34(a)(1); CMS NCD 220.4).
+     */
+    private static final List<String> DIAGNOSTIC_HISTORY = List.of("Z85.3", "Z86.000", "Z90.1", "C50", "D05");
     private static final List<String> MALIGNANCY = List.of("C50", "D05");
 
     @Override
@@ -71,7 +76,8 @@ public final class BiradsRules implements RuleFamily {
                         name + ": after a BI-RADS " + birads + " screening, list the breast finding (R92.x, N63.x or the"
                                 + " specific finding) first, not " + primary + "."));
             } else if ((birads == 1 || birads == 2)
-                    && pointed.stream().noneMatch(d -> CodingKnowledge.startsWithAny(d.code(), BREAST_SYMPTOMS))) {
+                    && pointed.stream().noneMatch(d -> CodingKnowledge.startsWithAny(d.code(), BREAST_SYMPTOMS)
+                            || CodingKnowledge.startsWithAny(d.code(), DIAGNOSTIC_HISTORY))) {
                 edits.add(NOTHING_CALLED_FOR.edit(number, List.of(primary),
                         name + ": the screening was BI-RADS " + birads + " (no follow-up called for), so a diagnostic"
                                 + " study needs its own breast sign or symptom (e.g. N63.x lump, N64.4 pain) first."));

@@ -21,7 +21,7 @@ public final class BundlingRules implements RuleFamily {
             "CPT coding instructions (combined codes); " + NCCI, "Two codes billed where one combined code applies");
 
     /** Modifiers that say the column-2 service was distinct (NCCI-associated modifiers). */
-    private static final Set<String> BYPASS = Set.of("59", "XE", "XS", "XP", "XU", "RT", "LT", "E1", "E2", "E3", "E4",
+    private static final Set<String> BYPASS = Set.of("59", "XE", "XS", "XP", "XU", "E1", "E2", "E3", "E4",
             "FA", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "TA", "T1", "T2", "T3", "T4", "T5", "T6", "T7",
             "T8", "T9", "LC", "LD", "LM", "RC", "RI", "24", "25", "57", "91", "GG");
 
@@ -43,7 +43,8 @@ public final class BundlingRules implements RuleFamily {
                 ClaimLine column1 = review.line(i);
                 ClaimLine column2 = review.line(j);
                 PtpEdit edit = review.reference().ncci().edit(column1.cpt(), column2.cpt(), review.dateOfService());
-                if (edit == null || sameDayMammography(column1.cpt(), column2.cpt())) {
+                if (edit == null || sameDayMammography(column1.cpt(), column2.cpt())
+                        || replacedAddOn(review, column1.cpt(), column2.cpt()) || replacedAddOn(review, column2.cpt(), column1.cpt())) {
                     // Same-day screening and diagnostic mammograms are bypassed by GG, which MOD-006 asks for.
                     continue;
                 }
@@ -58,7 +59,7 @@ public final class BundlingRules implements RuleFamily {
                             combined == null ? Suggestion.removeCode(column2.cpt())
                                     : new Suggestion(SuggestionAction.REPLACE_CPT, column2.cpt(), List.of(combined))));
                 } else if (combined == null && column2.modifiers().stream().noneMatch(BYPASS::contains)
-                        && !column1.modifiers().contains("GG")) {
+                        && !oppositeSides(column1, column2) && !column1.modifiers().contains("GG")) {
                     // GG (same-day diagnostic mammogram) sits on the diagnostic line, whichever column it is.
                     reported.add(pairKey(column1.cpt(), column2.cpt()));
                     edits.add(BYPASS_NEEDED.edit(number, List.of(column1.cpt(), column2.cpt()),
@@ -104,6 +105,19 @@ public final class BundlingRules implements RuleFamily {
             }
         }
         return null;
+    }
+
+    /** An add-on that Medicare replaces when it comes with this other code: STR-008 says what to bill, no modifier applies. */
+    private static boolean replacedAddOn(ClaimReview review, String addOn, String other) {
+        CodingKnowledge.AddOn row = review.knowledge().addOn(addOn);
+        return row != null && row.medicareInstead() != null && row.medicareInsteadWith().contains(other)
+                && review.claim().payer().type() == org.radpair.claim.PayerType.MEDICARE;
+    }
+
+    /** RT and LT say the two services were distinct only when they name different sides (NCCI Policy Manual Ch. I.E). */
+    private static boolean oppositeSides(ClaimLine a, ClaimLine b) {
+        return (a.modifiers().contains("RT") && b.modifiers().contains("LT"))
+                || (a.modifiers().contains("LT") && b.modifiers().contains("RT"));
     }
 
     private static boolean sameDayMammography(String a, String b) {

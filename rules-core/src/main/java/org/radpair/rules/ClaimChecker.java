@@ -14,7 +14,7 @@ import org.radpair.codes.ReferenceData;
 public final class ClaimChecker {
 
     /** Bumped whenever a rule's behaviour changes, so audit rows say which rules judged them. */
-    public static final String RULES_VERSION = "rules-2026.11.1";
+    public static final String RULES_VERSION = "rules-2026.12.1";
 
     private static final Comparator<Edit> ORDER = Comparator
             .comparing((Edit e) -> e.line() == null ? 0 : e.line())
@@ -49,6 +49,7 @@ public final class ClaimChecker {
                 new BiradsRules(),
                 new ModifierRules(payers),
                 new BundlingRules(),
+                new SupplyAndAddOnRules(),
                 new SymptomIntegralRules(),
                 new DemographicRules(),
                 new PaymentRules()));

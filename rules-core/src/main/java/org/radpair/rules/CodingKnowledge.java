@@ -26,12 +26,19 @@ public final class CodingKnowledge {
     /** Modalities a diagnosis supports only when its row names them. */
     private static final Set<Modality> GATED = EnumSet.of(Modality.DXA, Modality.RADONC);
 
-    /** One row of indications.tsv. {@code regions} null means ANY; {@code modalities} null means every modality. */
+    /**
+     * One row of indications.tsv or category_indications.tsv. {@code regions} null means ANY; {@code modalities} empty
+     * means every modality but the gated ones; {@code supportsNoImaging} marks a diagnosis no imaging study is done for.
+     */
     public record Indication(String prefix, Set<BodyRegion> regions, Set<Modality> modalities, boolean allModalities,
-            int weight, String note) {
+            int weight, String note, boolean supportsNoImaging) {
 
         Pairing supports(CptCode study) {
-            Modality modality = study.modality();
+            if (supportsNoImaging) {
+                return Pairing.UNSUPPORTED;
+            }
+            // Bone-density indications name DXA; quantitative CT and ultrasound densitometry answer the same question.
+            Modality modality = study.measuresBoneDensity() ? Modality.DXA : study.modality();
             boolean named = allModalities || modalities.contains(modality);
             if (GATED.contains(modality) ? !named : !(modalities.isEmpty() || named)) {
                 return Pairing.UNSUPPORTED;
@@ -40,7 +47,8 @@ public final class CodingKnowledge {
                 return Pairing.SUPPORTED;
             }
             for (BodyRegion region : study.regions()) {
-                if (regions.contains(region)) {
+                // A whole-body study (PET, bone scan, tumour localisation) images every region.
+                if (region == BodyRegion.WHOLE_BODY || regions.contains(region)) {
                     return Pairing.SUPPORTED;
                 }
             }
@@ -49,8 +57,32 @@ public final class CodingKnowledge {
     }
 
     public record Screening(String cpt, List<String> firstListed, List<String> alsoRequired,
-            List<String> diagnosticInstead, String reference) {
+            List<String> diagnosticInstead, Integer medicareMinAge, Integer medicareMaxAge, String reference) {
     }
+
+    /** One row of frequency.tsv: how often a payer pays a study again. {@code intervalMonths} null means once per lifetime. */
+    public record Frequency(Set<String> cpts, org.radpair.claim.PayerType payer, Integer minAge, Integer maxAge,
+            Integer intervalMonths, List<String> exemptIf, String benefit, String reference) {
+
+        public boolean appliesTo(org.radpair.claim.PayerType payerType, Integer age) {
+            return (payer == null || payer == payerType)
+                    && (minAge == null || (age != null && age >= minAge)) && (maxAge == null || (age != null && age <= maxAge));
+        }
+    }
+
+    /** One row of add_on_codes.tsv. */
+    public record AddOn(String code, List<String> primaries, List<String> medicareInsteadWith, String medicareInstead,
+            String reference) {
+    }
+
+    private record SupplyRange(String first, String last, String kind) {
+        boolean contains(String code) {
+            return code.length() == first.length() && code.compareTo(first) >= 0 && code.compareTo(last) <= 0;
+        }
+    }
+
+    /** How far back a lifetime limit looks: the six years HIPAA asks records to be kept. */
+    private static final int LIFETIME_MONTHS = 72;
 
     public record IntegralSymptom(String symptom, List<String> definitive, String note) {
     }
@@ -63,12 +95,19 @@ public final class CodingKnowledge {
     public record PlacementRule(String prefix, Placement restriction, String note) {
     }
 
-    private final CodePrefixTable<Indication> indications = new CodePrefixTable<>();
+    /**
+     * The pairing rows by prefix: the classification-wide category table, refined by the hand-written rows (which win
+     * where both name the same prefix). Several rows may share a prefix: a code can support studies of different kinds.
+     */
+    private final CodePrefixTable<List<Indication>> indications = new CodePrefixTable<>();
     private List<Indication> indicationRows = new ArrayList<>();
     private final Map<String, Screening> screening = new HashMap<>();
     private final CodePrefixTable<IntegralSymptom> integralSymptoms = new CodePrefixTable<>();
     private final CodePrefixTable<Sex> sexSpecific = new CodePrefixTable<>();
     private List<Combination> combinations = new ArrayList<>();
+    private List<Frequency> frequencies = List.of();
+    private final Map<String, AddOn> addOns = new HashMap<>();
+    private final List<SupplyRange> supplies = new ArrayList<>();
     private final CodePrefixTable<PlacementRule> placement = new CodePrefixTable<>();
 
     private CodingKnowledge() {
@@ -76,16 +115,32 @@ public final class CodingKnowledge {
 
     public static CodingKnowledge load() {
         CodingKnowledge knowledge = new CodingKnowledge();
+        Map<String, List<Indication>> handWritten = new java.util.LinkedHashMap<>();
         TsvReader.forEachRow(BASE + "indications.tsv", row -> {
-            Set<BodyRegion> regions = "ANY".equals(row[1]) ? null : enums(BodyRegion.class, row[1]);
-            boolean all = "ALL".equals(row[2]);
-            Set<Modality> modalities = all || row[2].isBlank() ? EnumSet.noneOf(Modality.class) : enums(Modality.class, row[2]);
-            Indication indication = new Indication(row[0], regions, modalities, all, Integer.parseInt(row[3]), row[4]);
-            knowledge.indications.put(row[0], indication);
+            Indication indication = indication(row);
+            handWritten.computeIfAbsent(indication.prefix(), k -> new ArrayList<>()).add(indication);
             knowledge.indicationRows.add(indication);
         });
+        Map<String, List<Indication>> byCategory = new java.util.LinkedHashMap<>();
+        TsvReader.forEachRow(BASE + "category_indications.tsv", row -> {
+            Indication indication = indication(row);
+            byCategory.computeIfAbsent(indication.prefix(), k -> new ArrayList<>()).add(indication);
+        });
+        byCategory.forEach((prefix, rows) -> knowledge.indications.put(prefix, List.copyOf(rows)));
+        handWritten.forEach((prefix, rows) -> knowledge.indications.put(prefix, List.copyOf(rows)));
         TsvReader.forEachRow(BASE + "screening.tsv", row -> knowledge.screening.put(row[0],
-                new Screening(row[0], list(row[1]), list(row[2]), list(row[3]), row[4])));
+                new Screening(row[0], list(row[1]), list(row[2]), list(row[3]), integer(row[4]), integer(row[5]), row[6])));
+        List<Frequency> frequencies = new ArrayList<>();
+        TsvReader.forEachRow(BASE + "frequency.tsv", row -> {
+            String[] ages = row[2].isBlank() ? new String[] {"", ""} : row[2].split("-");
+            frequencies.add(new Frequency(Set.copyOf(list(row[0])),
+                    "ALL".equals(row[1]) ? null : org.radpair.claim.PayerType.valueOf(row[1]), integer(ages[0]),
+                    integer(ages[1]), "LIFETIME".equals(row[3]) ? null : Integer.valueOf(row[3]), list(row[4]), row[5], row[6]));
+        });
+        knowledge.frequencies = List.copyOf(frequencies);
+        TsvReader.forEachRow(BASE + "add_on_codes.tsv", row -> knowledge.addOns.put(row[0],
+                new AddOn(row[0], list(row[1]), list(row[2]), row[3].isBlank() ? null : row[3], row[4])));
+        TsvReader.forEachRow(BASE + "contrast_supplies.tsv", row -> knowledge.supplies.add(new SupplyRange(row[0], row[1], row[2])));
         TsvReader.forEachRow(BASE + "symptom_integral.tsv", row -> knowledge.integralSymptoms.put(row[0],
                 new IntegralSymptom(row[0], list(row[1]), row[2])));
         TsvReader.forEachRow(BASE + "sex_specific.tsv", row -> knowledge.sexSpecific.put(row[0], Sex.valueOf(row[1])));
@@ -98,10 +153,24 @@ public final class CodingKnowledge {
         return knowledge;
     }
 
+    /** prefix, regions (a list, ANY or NONE), modalities (a list, ALL or blank), weight, note. */
+    private static Indication indication(String[] row) {
+        boolean none = "NONE".equals(row[1]);
+        Set<BodyRegion> regions = "ANY".equals(row[1]) ? null
+                : none ? EnumSet.noneOf(BodyRegion.class) : enums(BodyRegion.class, row[1]);
+        boolean all = "ALL".equals(row[2]);
+        Set<Modality> modalities = all || row[2].isBlank() ? EnumSet.noneOf(Modality.class) : enums(Modality.class, row[2]);
+        return new Indication(row[0], regions, modalities, all, Integer.parseInt(row[3]), row[4], none);
+    }
+
     private static <E extends Enum<E>> Set<E> enums(Class<E> type, String list) {
         EnumSet<E> set = EnumSet.noneOf(type);
         Arrays.stream(list.split(",")).map(String::strip).forEach(name -> set.add(Enum.valueOf(type, name)));
         return set;
+    }
+
+    private static Integer integer(String value) {
+        return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
     }
 
     private static List<String> list(String value) {
@@ -114,18 +183,88 @@ public final class CodingKnowledge {
         if (study == null || (study.regions().equals(List.of(BodyRegion.OTHER)) && study.modality() != Modality.RADONC)) {
             return Pairing.UNKNOWN;
         }
-        Indication indication = indications.match(icdCode);
-        return indication == null ? Pairing.UNKNOWN : indication.supports(study);
+        List<Indication> rows = rowsOf(icdCode);
+        if (rows == null) {
+            return Pairing.UNKNOWN;
+        }
+        for (Indication row : rows) {
+            if (row.supports(study) == Pairing.SUPPORTED) {
+                return Pairing.SUPPORTED;
+            }
+        }
+        return Pairing.UNSUPPORTED;
     }
 
-    /** The indication row a code falls under, or null. */
-    public Indication indicationOf(String icdCode) {
+    /** The rows of the longest prefix of the code, or null. */
+    private List<Indication> rowsOf(String icdCode) {
         return indications.match(icdCode);
+    }
+
+    /** The (first) indication row a code falls under, or null. */
+    public Indication indicationOf(String icdCode) {
+        List<Indication> rows = rowsOf(icdCode);
+        return rows == null ? null : rows.get(0);
+    }
+
+    /** Every indication row a code falls under (several when it supports studies of different kinds), or an empty list. */
+    public List<Indication> indicationsOf(String icdCode) {
+        List<Indication> rows = rowsOf(icdCode);
+        return rows == null ? List.of() : rows;
+    }
+
+    /** Whether no imaging study is done for this diagnosis (acne, refraction errors, routine encounters…). */
+    public boolean supportsNoImaging(String icdCode) {
+        List<Indication> rows = rowsOf(icdCode);
+        return rows != null && rows.stream().allMatch(Indication::supportsNoImaging);
+    }
+
+    private final Map<String, List<String>> commonByStudy = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The (up to three) most common hand-written indications of a study, as code prefixes: what to suggest instead. */
+    public List<String> commonIndications(CptCode study) {
+        return commonByStudy.computeIfAbsent(study.code(), code -> indicationRows.stream()
+                .filter(row -> row.regions() != null && row.prefix().replace(".", "").length() >= 3)
+                .filter(row -> row.supports(study) == Pairing.SUPPORTED)
+                .sorted(java.util.Comparator.comparingInt(Indication::weight))
+                .map(Indication::prefix).distinct().limit(3).toList());
     }
 
     /** Every indication row, in file order. */
     public List<Indication> indications() {
         return indicationRows;
+    }
+
+    /** The add-on row of a procedure code, or null. */
+    public AddOn addOn(String cpt) {
+        return addOns.get(cpt);
+    }
+
+    /** The kind of contrast agent a supply code is (IODINATED, GADOLINIUM…), or null when it is none. */
+    public String contrastSupply(String cpt) {
+        for (SupplyRange range : supplies) {
+            if (range.contains(cpt)) {
+                return range.kind();
+            }
+        }
+        return null;
+    }
+
+    /** Every frequency limit, in file order. */
+    public List<Frequency> frequencies() {
+        return frequencies;
+    }
+
+    /** The procedure codes whose earlier dates the frequency rules read from the patient's history. */
+    public Set<String> historyCpts() {
+        Set<String> cpts = new java.util.TreeSet<>();
+        frequencies.forEach(f -> cpts.addAll(f.cpts()));
+        return Set.copyOf(cpts);
+    }
+
+    /** How many months of the patient's history the frequency rules need. */
+    public int historyMonths() {
+        return frequencies.stream().mapToInt(f -> f.intervalMonths() == null ? LIFETIME_MONTHS : f.intervalMonths())
+                .max().orElse(0) + 1;
     }
 
     public Screening screening(String cpt) {

@@ -15,7 +15,10 @@ public final class CptCodeValidityRules implements RuleFamily {
     static final RuleDefinition MALFORMED = new RuleDefinition("CPT-001", Category.CODE_VALIDITY, Severity.ERROR,
             HCPCS, "Procedure code is not five letters or digits");
     static final RuleDefinition UNKNOWN = new RuleDefinition("CPT-002", Category.CODE_VALIDITY, Severity.ERROR,
-            HCPCS + "; " + CptCatalog.FEE_SCHEDULE_RELEASE, "Procedure code is not a known imaging or HCPCS code");
+            HCPCS + "; " + CptCatalog.FEE_SCHEDULE_RELEASE, "Procedure code in the imaging range 70010–79999 that does not exist");
+    static final RuleDefinition NOT_JUDGED = new RuleDefinition("CPT-006", Category.CODE_VALIDITY, Severity.INFO,
+            HCPCS + "; " + CptCatalog.FEE_SCHEDULE_RELEASE + " (radiology and radiology-adjacent services)",
+            "A procedure code outside RadPair's imaging catalog: not judged");
     static final RuleDefinition DELETED = new RuleDefinition("CPT-003", Category.CODE_VALIDITY, Severity.ERROR,
             HCPCS + "; CMS HCPCS annual update", "Procedure code was deleted before the date of service");
     static final RuleDefinition NOT_VALID_FOR_MEDICARE = new RuleDefinition("CPT-004", Category.CODE_VALIDITY,
@@ -30,7 +33,7 @@ public final class CptCodeValidityRules implements RuleFamily {
 
     @Override
     public List<RuleDefinition> rules() {
-        return List.of(MALFORMED, UNKNOWN, DELETED, NOT_VALID_FOR_MEDICARE, NOT_COVERED);
+        return List.of(MALFORMED, UNKNOWN, DELETED, NOT_VALID_FOR_MEDICARE, NOT_COVERED, NOT_JUDGED);
     }
 
     @Override
@@ -44,9 +47,15 @@ public final class CptCodeValidityRules implements RuleFamily {
             switch (code.status()) {
                 case MALFORMED -> edits.add(MALFORMED.edit(number, List.of(code.code()),
                         name + " is not a CPT or HCPCS code: codes are five letters or digits (e.g. 70450); put modifiers in the modifier list."));
-                case UNKNOWN -> edits.add(UNKNOWN.edit(number, List.of(code.code()),
-                        name + " is not an imaging code RadPair knows (" + CptCatalog.FEE_SCHEDULE_RELEASE
-                                + ", CPT 70010–79999 and imaging HCPCS codes); check the code."));
+                // The fee schedule lists every radiology code: unknown there is a typo. Elsewhere RadPair holds only the
+                // services radiology groups bill, so an unknown code may well be valid: say so instead of denying it.
+                case UNKNOWN -> edits.add(CptCatalog.inImagingRange(code.code())
+                        ? UNKNOWN.edit(number, List.of(code.code()),
+                                name + " is not a radiology code (" + CptCatalog.FEE_SCHEDULE_RELEASE
+                                        + " lists every code of 70010–79999 and this is not one of them); check the code.")
+                        : NOT_JUDGED.edit(number, List.of(code.code()),
+                                name + " is outside RadPair's catalog (radiology 70010–79999, vascular studies, image-guided"
+                                        + " needle procedures and imaging HCPCS codes): its validity and pairing are not judged."));
                 case DELETED -> edits.add(DELETED.edit(number, List.of(code.code()),
                         name + " was deleted on " + code.deletedOn() + " (" + code.description() + ")"
                                 + (code.replacedBy().isEmpty() ? "; remove the line."

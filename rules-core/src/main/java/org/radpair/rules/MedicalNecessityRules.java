@@ -26,10 +26,14 @@ public final class MedicalNecessityRules implements RuleFamily {
 
     static final RuleDefinition FINDING_OUTSIDE_STUDY = new RuleDefinition("MED-003", Category.MEDICAL_NECESSITY,
             Severity.WARNING, REFERENCE, "An incidental finding of a body region no study on the claim images");
+    static final RuleDefinition NOT_JUDGED = new RuleDefinition("MED-004", Category.MEDICAL_NECESSITY, Severity.INFO,
+            REFERENCE, "RadPair has no body-region affinity for the line's diagnoses: the pairing is not judged");
+    static final RuleDefinition NO_IMAGING_INDICATION = new RuleDefinition("MED-005", Category.MEDICAL_NECESSITY,
+            Severity.WARNING, REFERENCE, "The line's diagnosis is not a reason for any imaging study");
 
     @Override
     public List<RuleDefinition> rules() {
-        return List.of(NOT_SUPPORTED, SECONDARY_SUPPORTS, FINDING_OUTSIDE_STUDY);
+        return List.of(NOT_SUPPORTED, SECONDARY_SUPPORTS, FINDING_OUTSIDE_STUDY, NOT_JUDGED, NO_IMAGING_INDICATION);
     }
 
     /** A finding is what a study saw: a code of another body region is a miscoding (N63.0 is a breast lump, not a renal mass). */
@@ -44,7 +48,10 @@ public final class MedicalNecessityRules implements RuleFamily {
                     continue;
                 }
                 anyStudy = true;
-                anyImagesIt |= couldSee(review.knowledge().indicationOf(finding), study);
+                for (CodingKnowledge.Indication row : review.knowledge().indicationsOf(finding)) {
+                    anyImagesIt |= couldSee(row, study);
+                }
+                anyImagesIt |= review.knowledge().indicationsOf(finding).isEmpty();
             }
             var lookup = anyStudy && !anyImagesIt ? review.reference().icd10().lookup(finding, review.dateOfService()) : null;
             if (lookup != null && lookup.billable()) {
@@ -89,13 +96,18 @@ public final class MedicalNecessityRules implements RuleFamily {
             if (study == null || pointed.isEmpty() || !pointed.get(0).billable()) {
                 continue;
             }
-            Pairing primary = review.knowledge().pairing(pointed.get(0).code(), study);
-            if (primary != Pairing.UNSUPPORTED) {
+            IcdLookup first = pointed.get(0);
+            Pairing primary = review.knowledge().pairing(first.code(), study);
+            if (primary == Pairing.SUPPORTED) {
                 continue;
             }
             List<String> supporting = new ArrayList<>();
-            boolean anyUnknown = false;
+            boolean anyUnknown = primary == Pairing.UNKNOWN;
             for (IcdLookup other : pointed.subList(1, pointed.size())) {
+                if (other.billable() && !mayBeFirstListed(review, other.code())) {
+                    // An external cause, a status or a manifestation qualifies another diagnosis: it cannot justify a study.
+                    continue;
+                }
                 Pairing pairing = other.billable() ? review.knowledge().pairing(other.code(), study) : Pairing.UNKNOWN;
                 if (pairing == Pairing.SUPPORTED) {
                     supporting.add(other.code());
@@ -106,19 +118,51 @@ public final class MedicalNecessityRules implements RuleFamily {
             int number = i + 1;
             String name = study.code() + " (" + study.label() + ")";
             if (!supporting.isEmpty()) {
-                List<String> order = new ArrayList<>(supporting);
-                pointed.stream().map(IcdLookup::code).filter(code -> !order.contains(code)).forEach(order::add);
-                edits.add(SECONDARY_SUPPORTS.edit(number, List.of(pointed.get(0).code(), study.code()),
-                        "Line " + number + ": the primary diagnosis " + pointed.get(0).code() + " does not support " + name
-                                + ", but " + String.join(", ", supporting) + " does: point the line to it first.",
-                        new Suggestion(SuggestionAction.REORDER_DIAGNOSES, null, order)));
-            } else if (!anyUnknown) {
+                // A pregnancy code keeps first place (I.C.15.a.1): the secondary that supports the study is then the
+                // right coding, not a reason to reorder.
+                if (primary == Pairing.UNSUPPORTED && !first.code().startsWith("O")) {
+                    List<String> order = new ArrayList<>(supporting);
+                    pointed.stream().map(IcdLookup::code).filter(code -> !order.contains(code)).forEach(order::add);
+                    edits.add(SECONDARY_SUPPORTS.edit(number, List.of(first.code(), study.code()),
+                            "Line " + number + ": the primary diagnosis " + first.code() + " does not support " + name
+                                    + ", but " + String.join(", ", supporting) + " does: point the line to it first.",
+                            new Suggestion(SuggestionAction.REORDER_DIAGNOSES, null, order)));
+                }
+            } else if (primary == Pairing.UNKNOWN && study.regions().equals(List.of(BodyRegion.OTHER))) {
+                continue;
+            } else if (anyUnknown) {
+                edits.add(NOT_JUDGED.edit(number, List.of(first.code(), study.code()),
+                        "Line " + number + ": RadPair has no body-region knowledge of " + describe(pointed)
+                                + ", so whether it supports " + name + " was not judged."));
+            } else if (pointed.stream().allMatch(d -> review.knowledge().supportsNoImaging(d.code()))) {
+                List<String> common = review.knowledge().commonIndications(study);
+                edits.add(NO_IMAGING_INDICATION.edit(number, List.of(first.code(), study.code()),
+                        "Line " + number + ": " + describe(pointed) + " is not a reason for imaging, so it cannot explain "
+                                + name + ": code the sign, symptom or condition that prompted the study"
+                                + (common.isEmpty() ? "." : " (for this study most often " + String.join(", ", common) + ")."),
+                        common.isEmpty() ? null : Suggestion.replaceCode(first.code(), common)));
+            } else {
                 edits.add(NOT_SUPPORTED.edit(number,
                         List.copyOf(concat(pointed.stream().map(IcdLookup::code).toList(), study.code())),
                         "Line " + number + ": " + describe(pointed) + " does not support " + name + ", which images "
                                 + regions(study) + ": code the sign, symptom or condition that prompted this study."));
             }
         }
+    }
+
+    /** External-cause, secondary-only and manifestation codes never lead (I.C.20, I.C.21.c.16, I.A.13). */
+    private static boolean mayBeFirstListed(ClaimReview review, String code) {
+        char chapter = code.isEmpty() ? ' ' : code.charAt(0);
+        if (chapter == 'V' || chapter == 'W' || chapter == 'X' || chapter == 'Y') {
+            return false;
+        }
+        CodingKnowledge.PlacementRule rule = review.knowledge().placement(code);
+        if (rule != null && rule.restriction() == CodingKnowledge.Placement.SECONDARY_ONLY) {
+            return false;
+        }
+        var lookup = review.reference().icd10().lookup(code, review.dateOfService());
+        return lookup.description() == null
+                || !lookup.description().toLowerCase(java.util.Locale.ROOT).contains("in diseases classified elsewhere");
     }
 
     private static List<String> concat(List<String> codes, String cpt) {

@@ -37,7 +37,7 @@ public final class ModifierRules implements RuleFamily {
             "HCPCS modifier GG; Medicare Claims Processing Manual Ch. 18 §20.4",
             "GG on a line that is not a same-day diagnostic mammogram");
     static final RuleDefinition OBSOLETE = new RuleDefinition("MOD-008", Category.MODIFIER, Severity.ERROR,
-            "CMS: appropriate use criteria program paused; AUC modifiers ME, MF, MG, MH, QQ ended 2024-12-31",
+            "CMS CY2024 PFS final rule (appropriate use criteria program paused): AUC modifiers MA–MH and QQ ended 2024-12-31",
             "A modifier that no longer exists on the date of service");
     static final RuleDefinition PAYER_BILATERAL_STYLE = new RuleDefinition("MOD-009", Category.MODIFIER,
             Severity.WARNING, "Payer bilateral billing policy (Medicare: one line with 50, 1 unit)",
@@ -45,7 +45,7 @@ public final class ModifierRules implements RuleFamily {
     static final RuleDefinition SIDE_MISSING = new RuleDefinition("MOD-010", Category.MODIFIER, Severity.WARNING,
             "HCPCS modifiers RT/LT; CMS PFS bilateral indicator", "A one-sided study without RT, LT or 50");
 
-    private static final Set<String> AUC = Set.of("ME", "MF", "MG", "MH", "QQ");
+    private static final Set<String> AUC = Set.of("MA", "MB", "MC", "MD", "ME", "MF", "MG", "MH", "QQ");
     private static final LocalDate AUC_ENDED = LocalDate.of(2025, 1, 1);
     private static final Set<String> DIAGNOSTIC_MAMMOGRAPHY = Set.of("77065", "77066", "G0279");
     private static final Set<BodyRegion> SIDED_REGIONS = Set.of(BodyRegion.UPPER_EXTREMITY, BodyRegion.LOWER_EXTREMITY,

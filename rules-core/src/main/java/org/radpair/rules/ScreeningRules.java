@@ -37,18 +37,32 @@ public final class ScreeningRules implements RuleFamily {
             Severity.WARNING, GUIDELINE + "; CMS NCD 150.3 (bone mass measurements)",
             "A bone density screening without Z13.820 first");
     static final RuleDefinition INTERVAL = new RuleDefinition("SCR-009", Category.SCREENING, Severity.WARNING,
-            "42 CFR 410.34 (screening mammography: 11 full months); 42 CFR 410.31 (bone mass: 23 months); CMS NCD 210.14 (LDCT yearly)",
-            "A screening study repeated sooner than the benefit allows");
+            "42 CFR 410.34 (screening mammography); 42 CFR 410.31 (bone mass: 23 months); CMS NCD 210.14 (LDCT yearly); "
+                    + "42 CFR 410.19 (AAA once); 42 CFR 410.37 (CT colonography) — rows of frequency.tsv",
+            "A study repeated sooner than the payer's benefit allows");
+    static final RuleDefinition AGE = new RuleDefinition("SCR-010", Category.SCREENING, Severity.WARNING,
+            "42 CFR 410.34 (screening mammography from 35); 42 CFR 410.37 (colorectal screening from 45) — screening.tsv",
+            "A screening study outside the ages Medicare covers");
+    static final RuleDefinition SHARED_DECISION = new RuleDefinition("SCR-011", Category.SCREENING, Severity.INFO,
+            LUNG + " (counselling and shared decision-making visit, G0296, before the first LDCT)",
+            "The first lung cancer screening needs a shared decision-making visit first");
 
     /** Codes that are signs, symptoms or findings rather than a reason to screen. */
     private static final List<String> SIGNS = List.of("R", "N63", "N64.4", "N64.5", "M25.5", "M54", "M79.6");
+    /**
+     * Signs and symptoms (R00–R69 and the symptom codes of other chapters): beside the screening Z-code they make the
+     * study diagnostic. Abnormal findings (R70–R94) are what a screening can discover and are coded as additional
+     * diagnoses (guideline I.C.21.c.5), so they are not in this list.
+     */
+    private static final List<String> SYMPTOMS = List.of("R0", "R1", "R2", "R3", "R4", "R5", "R6", "N63", "N64.4",
+            "N64.5", "M25.5", "M54", "M79.6");
     private static final List<String> SCREENING_Z = List.of("Z12", "Z13");
-    private static final Set<String> BONE_DENSITY = Set.of("77078", "77080", "77081", "77085", "G0130");
+    private static final Set<String> BONE_DENSITY = Set.of("77078", "77080", "77081", "77085", "G0130", "76977");
 
     @Override
     public List<RuleDefinition> rules() {
         return List.of(Z_CODE_NOT_FIRST, SYMPTOM_FIRST, SYMPTOM_ALSO, MISSING_REQUIRED, LUNG_ELIGIBILITY,
-                LUNG_UNDOCUMENTED, SCREENING_CODE_ON_DIAGNOSTIC, BONE_DENSITY_SCREENING, INTERVAL);
+                LUNG_UNDOCUMENTED, SCREENING_CODE_ON_DIAGNOSTIC, BONE_DENSITY_SCREENING, INTERVAL, AGE, SHARED_DECISION);
     }
 
     static boolean isSign(String code) {
@@ -100,7 +114,8 @@ public final class ScreeningRules implements RuleFamily {
                     onClaim ? new Suggestion(SuggestionAction.REORDER_DIAGNOSES, null, List.of(wanted))
                             : new Suggestion(SuggestionAction.ADD_CODE, null, List.of(wanted))));
         } else {
-            List<String> signs = pointed.stream().skip(1).map(IcdLookup::code).filter(ScreeningRules::isSign).toList();
+            List<String> signs = pointed.stream().skip(1).map(IcdLookup::code)
+                    .filter(code -> CodingKnowledge.startsWithAny(code, SYMPTOMS)).toList();
             ClaimContext context = review.claim().context();
             if (!signs.isEmpty() || context.purpose() == Purpose.DIAGNOSTIC) {
                 edits.add(SYMPTOM_ALSO.edit(number, signs.isEmpty() ? List.of(study.code()) : signs,
@@ -114,11 +129,30 @@ public final class ScreeningRules implements RuleFamily {
         if (!screening.alsoRequired().isEmpty() && !review.claimHasAny(screening.alsoRequired())) {
             edits.add(MISSING_REQUIRED.edit(number, List.of(study.code()),
                     "Line " + number + ": " + name + " needs one of " + String.join(", ", screening.alsoRequired())
-                            + " (tobacco use or history) on the claim.",
+                            + " on the claim (" + screening.reference() + ").",
                     new Suggestion(SuggestionAction.ADD_CODE, null, screening.alsoRequired())));
+        }
+        Integer age = review.age();
+        if (review.claim().payer().type() == PayerType.MEDICARE && age != null
+                && ((screening.medicareMinAge() != null && age < screening.medicareMinAge())
+                        || (screening.medicareMaxAge() != null && age > screening.medicareMaxAge()))) {
+            edits.add(AGE.edit(number, List.of(study.code()),
+                    "Line " + number + ": Medicare covers " + name + " from age " + screening.medicareMinAge()
+                            + (screening.medicareMaxAge() == null ? "" : " to " + screening.medicareMaxAge())
+                            + "; the patient is " + age + " (" + screening.reference() + "): the patient may be liable only"
+                            + " with a signed advance beneficiary notice (modifier GA)."));
         }
         if ("71271".equals(study.code())) {
             checkLungEligibility(review, number, edits);
+            // Only for a screening that is otherwise in order: an ineligible or miscoded one has more pressing edits.
+            boolean inOrder = edits.stream().noneMatch(e -> e.category() == Category.SCREENING && Integer.valueOf(number).equals(e.line()));
+            if (review.claim().payer().type() == PayerType.MEDICARE && inOrder && review.history().studies().stream().noneMatch(prior -> prior.cpt().equals("71271")
+                            && prior.dateOfService().isBefore(review.dateOfService()))) {
+                edits.add(SHARED_DECISION.edit(number, List.of("71271"),
+                        "Line " + number + ": RadPair knows no earlier lung cancer screening of this patient: Medicare pays"
+                                + " the first one only after a counselling and shared decision-making visit (G0296), which"
+                                + " the order must document."));
+            }
         }
     }
 
@@ -169,37 +203,26 @@ public final class ScreeningRules implements RuleFamily {
     }
 
     private static void checkInterval(ClaimReview review, int number, CptCode study, List<Edit> edits) {
-        int minimumMonths;
-        String benefit;
-        if (study.code().equals("77067")) {
-            minimumMonths = 12;
-            benefit = "screening mammography once 11 full months have passed after the month of the last one";
-        } else if (study.code().equals("71271")) {
-            minimumMonths = 12;
-            benefit = "lung cancer screening once a year (11 full months after the month of the last one)";
-        } else if (BONE_DENSITY.contains(study.code()) && review.claim().payer().type() == PayerType.MEDICARE
-                && review.claim().context().purpose() == Purpose.SCREENING) {
-            minimumMonths = 24;
-            benefit = "bone mass measurement once every 23 months";
-        } else {
-            return;
-        }
-        for (PriorStudy prior : review.history().studies()) {
-            if (!relatedStudy(prior.cpt(), study.code()) || !prior.dateOfService().isBefore(review.dateOfService())) {
+        Integer age = review.age();
+        for (CodingKnowledge.Frequency limit : review.knowledge().frequencies()) {
+            if (!limit.cpts().contains(study.code()) || !limit.appliesTo(review.claim().payer().type(), age)
+                    || review.claimHasAny(limit.exemptIf())) {
                 continue;
             }
-            int months = monthIndex(review.dateOfService()) - monthIndex(prior.dateOfService());
-            if (months < minimumMonths) {
-                edits.add(INTERVAL.edit(number, List.of(study.code()),
-                        "Line " + number + ": the patient had " + prior.cpt() + " on " + prior.dateOfService() + " (claim "
-                                + prior.claimId() + "); the benefit covers " + benefit + "."));
-                return;
+            for (PriorStudy prior : review.history().studies()) {
+                if (!limit.cpts().contains(prior.cpt()) || !prior.dateOfService().isBefore(review.dateOfService())) {
+                    continue;
+                }
+                int months = monthIndex(review.dateOfService()) - monthIndex(prior.dateOfService());
+                if (limit.intervalMonths() == null || months < limit.intervalMonths()) {
+                    edits.add(INTERVAL.edit(number, List.of(study.code()),
+                            "Line " + number + ": the patient had " + prior.cpt() + " on " + prior.dateOfService() + " (claim "
+                                    + prior.claimId() + "); the payer covers " + limit.benefit() + " (" + limit.reference()
+                                    + ")."));
+                    return;
+                }
             }
         }
-    }
-
-    private static boolean relatedStudy(String prior, String current) {
-        return prior.equals(current) || (BONE_DENSITY.contains(prior) && BONE_DENSITY.contains(current));
     }
 
     private static int monthIndex(java.time.LocalDate date) {

@@ -27,6 +27,8 @@ class CptCatalogTest {
         Set<String> feeScheduleCodes = new HashSet<>();
         TsvReader.forEachRow(CptCatalog.FEE_SCHEDULE, row -> feeScheduleCodes.add(row[0]));
         assertThat(feeScheduleCodes).hasSize(669);
+        TsvReader.forEachRow(CptCatalog.FEE_SCHEDULE_ADJACENT, row -> feeScheduleCodes.add(row[0]));
+        assertThat(feeScheduleCodes).as("with the 74 radiology-adjacent codes, 76000 in both files").hasSize(742);
         assertThat(catalog.size()).isEqualTo(feeScheduleCodes.size());
         for (String code : feeScheduleCodes) {
             CptCode entry = catalog.get(code);
@@ -36,6 +38,28 @@ class CptCatalogTest {
             assertThat(entry.label()).as(code).isNotBlank();
             assertThat(entry.feeSchedule().status()).as(code).isNotBlank();
         }
+    }
+
+    @Test
+    void radiologyAdjacentServicesAreCataloguedWithTheirIndicatorsAndMue() {
+        CptCode legVeins = catalog.get("93971");
+        assertThat(legVeins.modality()).isEqualTo(Modality.US);
+        assertThat(legVeins.regions()).contains(BodyRegion.LOWER_EXTREMITY, BodyRegion.VASCULAR);
+        assertThat(legVeins.feeSchedule().hasProfessionalAndTechnicalComponents()).isTrue();
+        assertThat(legVeins.mue()).as("2026 Q2 MUE for codes the 2024 Q3 table lacks").isNotNull();
+        assertThat(catalog.get("19083").regions()).containsExactly(BodyRegion.BREAST);
+        assertThat(catalog.lookup("99213", java.time.LocalDate.of(2026, 3, 2)).status()).isEqualTo(CptStatus.UNKNOWN);
+        assertThat(CptCatalog.inImagingRange("99213")).isFalse();
+        assertThat(CptCatalog.inImagingRange("70011")).isTrue();
+        assertThat(CptCatalog.inImagingRange("0042T")).isFalse();
+    }
+
+    @Test
+    void boneDensityIsMeasuredByDxaQuantitativeCtAndUltrasound() {
+        assertThat(catalog.get("77078").measuresBoneDensity()).isTrue();
+        assertThat(catalog.get("76977").measuresBoneDensity()).isTrue();
+        assertThat(catalog.get("77080").measuresBoneDensity()).isTrue();
+        assertThat(catalog.get("71250").measuresBoneDensity()).isFalse();
     }
 
     @Test

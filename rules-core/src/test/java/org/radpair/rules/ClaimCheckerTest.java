@@ -137,7 +137,7 @@ class ClaimCheckerTest {
     @Test
     void procedureCodesAreCheckedToo() {
         CheckResult result = checker.check(claim("2026-03-02", List.of("R91.8"),
-                line("G0297", 1), line("99999", 1), line("7126", 1), line("A9579", 1)));
+                line("G0297", 1), line("70011", 1), line("7126", 1), line("A9579", 1)));
         assertThat(result.edits()).extracting(Edit::rule, Edit::line).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("CPT-003", 1),
                 org.assertj.core.groups.Tuple.tuple("CPT-002", 2),
