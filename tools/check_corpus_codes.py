@@ -5,7 +5,7 @@
 
 For every claim: each ICD-10-CM code billable and valid on the date of service (code history in the project), each
 procedure code in the PFS file of the project or the radiology-adjacent PFS file, 26 only where the PC/TC indicator
-splits the service (1 or 6), 50 only where the bilateral indicator allows it (1 or 3), units within the MUE, dates inside
+splits the service (1 or 6), 50 only where the bilateral indicator allows it (1 or 3), units within the MUE (per line for MAI 1, per day for MAI 2 and 3), dates inside
 FY2026, an external-cause code (V00-Y99) or a manifestation code never first-listed, pregnancy codes only for females
 aged 12-55, the MCE age lists, and Excludes1 pairs on one claim. With --shared the MCE, Excludes1 and MUE tables of the
 reference-data folder are used too (they are optional: the code and fee-schedule checks need only the project).
@@ -138,7 +138,8 @@ def main(argv):
     history, pfs, cat = icd_history(), fee_schedule(shared), catalog()
     mue, ages, manifestations, excl = {}, {}, set(), []
     if shared:
-        mue = {r["hcpcs"]: int(r["mue_value"]) for r in read_tsv(shared / "ncci_mue_practitioner_radiology_2026q2.tsv")}
+        mue = {r["hcpcs"]: (int(r["mue_value"]), r["mue_adjudication_indicator"])
+               for r in read_tsv(shared / "ncci_mue_practitioner_radiology_2026q2.tsv")}
         for r in read_tsv(shared / "mce_v43_1_age.tsv"):
             ages[r["code"]] = (r["category"], int(r["age_min"]), int(r["age_max"]))
         manifestations = {r["code"] for r in read_tsv(shared / "mce_v43_1_manifestation.tsv")}
@@ -189,8 +190,13 @@ def main(argv):
                 problems.append(f"{where}: 26/TC on {cpt} with PC/TC indicator {row['pctc_ind']}")
             if "50" in mods and row["bilat_surg"] not in ("1", "3"):
                 problems.append(f"{where}: 50 on {cpt} with bilateral indicator {row['bilat_surg']}")
-            if cpt in mue and units > mue[cpt]:
-                problems.append(f"{where}: {units} units of {cpt} over MUE {mue[cpt]}")
+            if cpt in mue:
+                limit, mai = mue[cpt]
+                # MAI 1: per line; MAI 2 and 3: per day, so the claim's lines of the code add up
+                total = units if mai == "1" else sum(u for code, _, u, _ in c["lines"] if code == cpt)
+                message = f"{where}: {total} units of {cpt} over its MUE {limit} (MAI {mai})"
+                if total > limit and message not in problems:
+                    problems.append(message)
             if any(p > len(c["dx"]) for p in pointers) or not pointers:
                 problems.append(f"{where}: bad pointers on {cpt}")
     for name, count in names.items():
