@@ -326,14 +326,14 @@ B80 | NONE | | 5 | enterobiasis (pinworm)
 B85 | NONE | | 5 | pediculosis
 B86 | NONE | | 5 | scabies
 B88 | NONE | | 5 | other skin infestation
-D00 | H N CH AP | ALL | 4 | carcinoma in situ of oral cavity, oesophagus and stomach
-D01 | CH AP | ALL | 4 | carcinoma in situ of other digestive organs
-D02 | BH N CH | ALL | 4 | carcinoma in situ of middle ear and respiratory system
+D00 | H N CH AP RT | ALL | 4 | carcinoma in situ of oral cavity, oesophagus and stomach
+D01 | CH AP RT | ALL | 4 | carcinoma in situ of other digestive organs
+D02 | BH N CH RT | ALL | 4 | carcinoma in situ of middle ear and respiratory system
 D03 | ANY | ALL | 4 | melanoma in situ
 D04 | ANY | ALL | 5 | carcinoma in situ of skin (superficial radiotherapy)
 D05 | BR | | 2 | carcinoma in situ of breast
-D06 | PV AB | ALL | 4 | carcinoma in situ of cervix
-D07 | PV AB | ALL | 4 | carcinoma in situ of other genital organs
+D06 | PV AB RT | ALL | 4 | carcinoma in situ of cervix
+D07 | PV AB RT | ALL | 4 | carcinoma in situ of other genital organs
 D09 | ANY | ALL | 4 | carcinoma in situ of other sites
 D10 | H N | | 3 | benign neoplasm of mouth and pharynx
 D11 | H N | | 3 | benign neoplasm of salivary gland
@@ -825,24 +825,24 @@ R92 | BR | | 1 | abnormal imaging finding of the breast
 R93 | ANY | | 3 | abnormal imaging finding of other body structures
 R94 | ANY | | 5 | abnormal result of function study
 S02 | BH N SC WB | | 1 | fracture of skull and facial bones
-S05 | BH | | 1 | injury of eye and orbit
+S05 | BH N SC | | 1 | injury of eye and orbit
 S06 | BH N SC V | | 1 | intracranial injury
 S09 | BH N SC V | | 2 | other and unspecified injury of head
 S11 | N SC CH | | 1 | open wound of neck
 S12 | SC N WB | | 1 | fracture of cervical vertebra
 S14 | SC N UE | | 1 | injury of nerves and spinal cord at neck level
-S15 | N V BH | | 1 | injury of blood vessels at neck level
+S15 | N SC V BH | | 1 | injury of blood vessels at neck level
 S20 | CH BR ST | | 2 | superficial injury of thorax
 S21 | CH BR ST AB | | 1 | open wound of thorax
 S22 | CH ST AB WB | | 1 | fracture of ribs, sternum and thoracic spine
-S25 | CH V HT | | 1 | injury of blood vessels of thorax
-S26 | HC | | 1 | injury of heart
-S27 | CH N AB | | 1 | injury of other intrathoracic organs
-S28 | CH BR | | 2 | crushing injury of thorax
+S25 | CH ST V HT | | 1 | injury of blood vessels of thorax
+S26 | HC ST | | 1 | injury of heart
+S27 | CH ST N AB | | 1 | injury of other intrathoracic organs
+S28 | CH ST BR | | 2 | crushing injury of thorax
 S32 | SL PV LE AB WB | | 1 | fracture of lumbar spine and pelvis
-S33 | SL PV LE | | 1 | dislocation and sprain of lumbar spine and pelvis
-S35 | AP V | | 1 | injury of blood vessels at abdomen and pelvis level
-S36 | AP CH | | 1 | injury of intra-abdominal organs
+S33 | SL AP LE | | 1 | dislocation and sprain of lumbar spine and pelvis
+S35 | AP SL V | | 1 | injury of blood vessels at abdomen and pelvis level
+S36 | AP SL CH | | 1 | injury of intra-abdominal organs
 S42 | UE CH WB | | 1 | fracture of shoulder and upper arm
 S45 | UE CH V | | 1 | injury of blood vessels at shoulder and upper arm level
 S52 | UE WB | | 1 | fracture of forearm
