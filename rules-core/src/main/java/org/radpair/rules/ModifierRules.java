@@ -48,6 +48,8 @@ public final class ModifierRules implements RuleFamily {
     private static final Set<String> AUC = Set.of("MA", "MB", "MC", "MD", "ME", "MF", "MG", "MH", "QQ");
     private static final LocalDate AUC_ENDED = LocalDate.of(2025, 1, 1);
     private static final Set<String> DIAGNOSTIC_MAMMOGRAPHY = Set.of("77065", "77066", "G0279");
+    private static final List<String> ACQUIRED_ABSENCE = List.of("Z89", "Z90");
+
     private static final Set<BodyRegion> SIDED_REGIONS = Set.of(BodyRegion.UPPER_EXTREMITY, BodyRegion.LOWER_EXTREMITY,
             BodyRegion.BREAST);
 
@@ -151,7 +153,8 @@ public final class ModifierRules implements RuleFamily {
             String side = right ? "right" : "left";
             String other = right ? "left" : "right";
             for (IcdLookup diagnosis : review.pointedBy(index)) {
-                if (other.equals(sideOf(diagnosis))) {
+                // An acquired absence (Z89, Z90.1x) names the side that is gone: the study images the other one.
+                if (other.equals(sideOf(diagnosis)) && !CodingKnowledge.startsWithAny(diagnosis.code(), ACQUIRED_ABSENCE)) {
                     edits.add(SIDE_CONTRADICTS_DIAGNOSIS.edit(number, List.of(line.cpt(), right ? "RT" : "LT", diagnosis.code()),
                             "Line " + number + ": modifier " + (right ? "RT" : "LT") + " says the " + side + " side, but "
                                     + diagnosis.code() + " (" + diagnosis.description() + ") is on the " + other
