@@ -51,6 +51,7 @@ public final class ClaimChecker {
                 new BundlingRules(),
                 new SymptomIntegralRules(),
                 new DemographicRules(),
+                new TabularConventionRules(),
                 new PaymentRules()));
     }
 

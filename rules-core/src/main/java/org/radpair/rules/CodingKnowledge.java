@@ -11,6 +11,7 @@ import java.util.Set;
 import org.radpair.claim.Sex;
 import org.radpair.codes.BodyRegion;
 import org.radpair.codes.CptCode;
+import org.radpair.codes.IcdConventions;
 import org.radpair.codes.Modality;
 import org.radpair.codes.TsvReader;
 
@@ -88,7 +89,8 @@ public final class CodingKnowledge {
                 new Screening(row[0], list(row[1]), list(row[2]), list(row[3]), row[4])));
         TsvReader.forEachRow(BASE + "symptom_integral.tsv", row -> knowledge.integralSymptoms.put(row[0],
                 new IntegralSymptom(row[0], list(row[1]), row[2])));
-        TsvReader.forEachRow(BASE + "sex_specific.tsv", row -> knowledge.sexSpecific.put(row[0], Sex.valueOf(row[1])));
+        // Diagnoses of one sex: derived from the Tabular List (tools/derive_icd_conventions.py), undotted prefixes.
+        TsvReader.forEachRow(IcdConventions.SEX, row -> knowledge.sexSpecific.put(row[0], Sex.valueOf(row[1])));
         TsvReader.forEachRow(BASE + "combined_codes.tsv", row -> knowledge.combinations.add(
                 new Combination(row[0], row[1], row[2], row[3])));
         TsvReader.forEachRow(BASE + "first_listed.tsv", row -> knowledge.placement.put(row[0],
