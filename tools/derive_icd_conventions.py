@@ -155,7 +155,9 @@ UNDERLYING = re.compile(r"^(code first )?(the |any |associated )?(underlying|ass
 CONDITIONAL_UA = re.compile(
     r"if applicable|if known|if desired|if any|\bany\b|associated|such as|, if\b|control using|place of occurrence"
     r"|perpetrator|outcome of delivery|organism|infectious agent|to identify (the )?(drug|source|cause|agent)"
-    r"|tobacco|alcohol|adverse effect|poisoning|external cause", re.I)
+    r"|tobacco|alcohol|adverse effect|poisoning|external cause|status|history"
+    r"|to identify:|bacterial agent|bacteria\b|vaccine|long-term|poliomyelitis|food allergy|carrier state|dependence"
+    r"|percentage", re.I)
 
 
 def emit(keys, sits, el):

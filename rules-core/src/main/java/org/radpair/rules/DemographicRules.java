@@ -89,7 +89,7 @@ public final class DemographicRules implements RuleFamily {
         }
         IcdConventions conventions = review.reference().conventions();
         for (IcdLookup diagnosis : review.diagnoses()) {
-            if (!diagnosis.valid()) {
+            if (!diagnosis.billable()) {
                 continue;
             }
             Sex fits = conventions.sexOf(diagnosis.code());

@@ -194,7 +194,7 @@ public final class PrimaryDiagnosisRules implements RuleFamily {
      */
     private static void checkFirstListed(ClaimReview review, IcdLookup code, Integer line, List<String> claimCodes,
             List<Edit> edits) {
-        if (!code.valid()) {
+        if (!code.billable()) {
             return;
         }
         IcdConventions.CodeNotes notes = review.reference().conventions().notes(code.code(), review.dateOfService());
@@ -287,12 +287,12 @@ public final class PrimaryDiagnosisRules implements RuleFamily {
         List<String> claimCodes = review.diagnoses().stream().map(IcdLookup::code).toList();
         List<String> conditions = claimCodes.stream().filter(c -> !isExternalCause(c)).toList();
         IcdLookup first = review.diagnosis(0);
-        if (isExternalCause(first.code())) {
+        if (first.billable() && isExternalCause(first.code())) {
             edits.add(externalCauseEdit(null, first.code(), conditions, claimCodes));
         }
         for (int i = 0; i < review.lineCount(); i++) {
             IcdLookup primary = review.primaryOf(i);
-            if (primary != null && isExternalCause(primary.code()) && !primary.code().equals(first.code())) {
+            if (primary != null && primary.billable() && isExternalCause(primary.code()) && !primary.code().equals(first.code())) {
                 edits.add(externalCauseEdit(i + 1, primary.code(), conditions, claimCodes));
             }
         }

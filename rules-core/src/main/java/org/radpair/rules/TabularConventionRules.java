@@ -43,7 +43,7 @@ public final class TabularConventionRules implements RuleFamily {
         String[] undotted = new String[count];
         for (int i = 0; i < count; i++) {
             IcdLookup diagnosis = review.diagnosis(i);
-            if (diagnosis.valid()) {
+            if (diagnosis.billable()) {
                 undotted[i] = IcdCodes.undotted(diagnosis.code());
                 notes[i] = conventions.notes(diagnosis.code(), review.dateOfService());
             }
@@ -58,7 +58,7 @@ public final class TabularConventionRules implements RuleFamily {
                 }
                 IcdConventions.Note ab = notes[a].excludes(undotted[b]);
                 IcdConventions.Note ba = notes[b].excludes(undotted[a]);
-                if (ab != null || ba != null) {
+                if ((ab != null || ba != null) && !alreadySaid(edits, notes[a].code(), notes[b].code())) {
                     edits.add(excludes1(notes[a].code(), notes[b].code(), ab, ba));
                 }
             }
@@ -68,6 +68,19 @@ public final class TabularConventionRules implements RuleFamily {
                 useAdditional(notes[i], undotted, edits);
             }
         }
+    }
+
+    /**
+     * Whether an earlier family already made an edit about these two codes (SYM-001: a symptom with the diagnosis that
+     * explains it is often also an Excludes1 pair, R51.9 with G43.909): one finding per pair. This family runs after them.
+     */
+    private static boolean alreadySaid(List<Edit> edits, String a, String b) {
+        for (Edit edit : edits) {
+            if (edit.codes().contains(a) && edit.codes().contains(b)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Edit excludes1(String a, String b, IcdConventions.Note ab, IcdConventions.Note ba) {
