@@ -45,7 +45,8 @@ class IcdConventionsTest {
         assertThat(g63.excludes("E1142")).isNotNull();
         assertThat(g63.excludes("E119")).isNull();
         // N18.1-N18.4 keeps N18.30 (beneath N18.3) and leaves N18.5 out.
-        IcdConventions.Note stage = conventions.notes("I12.9", FY2026).useAdditional().get(0);
+        IcdConventions.Note stage = conventions.notes("I12.9", FY2026).useAdditional().stream()
+                .filter(n -> n.sits().equals("I12.9")).findFirst().orElseThrow();
         assertThat(stage.covers("N1830")).isTrue();
         assertThat(stage.covers("N185")).isFalse();
         assertThat(stage.covers("N189")).isTrue();

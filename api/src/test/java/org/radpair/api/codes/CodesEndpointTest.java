@@ -59,8 +59,9 @@ class CodesEndpointTest {
                 .body("codeFirst[0].sits", equalTo("F02"))
                 .body("codeFirst[0].cites", hasItem("G30"));
         get("/v1/codes/icd10/I12.9?dos=2026-03-02").statusCode(200)
-                .body("useAdditional[0].cites", contains("N18.1", "N18.2", "N18.3", "N18.4", "N18.9"))
-                .body("useAdditional[0].flag", equalTo("INFO"));
+                .body("useAdditional.find { it.sits == 'I12.9' }.cites", contains("N18.1", "N18.2", "N18.3", "N18.4", "N18.9"))
+                .body("useAdditional.find { it.sits == 'I12.9' }.flag", equalTo("INFO"))
+                .body("useAdditional.sits", hasItem("Chapter 9"));
         get("/v1/codes/icd10/Z34.81?dos=2026-03-02").statusCode(200)
                 .body("age.list", equalTo("MATERNITY")).body("age.min", equalTo(9)).body("age.max", equalTo(64))
                 .body("sex", equalTo("F"));
