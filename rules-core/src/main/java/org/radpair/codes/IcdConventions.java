@@ -151,17 +151,21 @@ public final class IcdConventions {
      * ({@link Icd10CodeSet}): the notes are FY2023 (Excludes1 FY2027 from 2026-10-01) and apply to valid codes.
      */
     public CodeNotes notes(String code, LocalDate dateOfService) {
-        String undotted = IcdCodes.undotted(code);
-        if (undotted == null) {
+        if (code == null) {
             return null;
         }
         boolean fy2027 = dateOfService != null && !dateOfService.isBefore(FY2027);
         Map<String, CodeNotes> answers = fy2027 ? answers2027 : answers2023;
-        CodeNotes known = answers.get(undotted);
+        // Keyed by the code as given (look-ups hand over the dotted form): a hit allocates nothing.
+        CodeNotes known = answers.get(code);
         if (known == null) {
+            String undotted = IcdCodes.undotted(code);
+            if (undotted == null) {
+                return null;
+            }
             known = compute(undotted, fy2027);
             if (answers.size() < MAX_ANSWERS) {
-                answers.put(undotted, known);
+                answers.put(code, known);
             }
         }
         return known;

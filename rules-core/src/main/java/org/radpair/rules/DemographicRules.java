@@ -92,13 +92,14 @@ public final class DemographicRules implements RuleFamily {
             if (!diagnosis.billable()) {
                 continue;
             }
-            Sex fits = conventions.sexOf(diagnosis.code());
+            IcdConventions.CodeNotes notes = conventions.notes(diagnosis.code(), review.dateOfService());
+            Sex fits = notes.sex();
             if (sex != Sex.U && fits != null && fits != sex) {
                 edits.add(DIAGNOSIS_SEX.edit(null, List.of(diagnosis.code()),
                         diagnosis.code() + (diagnosis.description() == null ? "" : " (" + diagnosis.description() + ")")
                                 + " applies only to " + word(fits) + " patients; the patient's sex is " + sex + "."));
             }
-            IcdConventions.AgeRange range = conventions.ageOf(diagnosis.code());
+            IcdConventions.AgeRange range = notes.age();
             if (age != null && range != null && !range.fits(age)) {
                 edits.add(AGE.edit(null, List.of(diagnosis.code()),
                         diagnosis.code() + (diagnosis.description() == null ? "" : " (" + diagnosis.description() + ")")

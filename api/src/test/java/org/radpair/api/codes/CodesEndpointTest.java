@@ -61,7 +61,7 @@ class CodesEndpointTest {
         get("/v1/codes/icd10/I12.9?dos=2026-03-02").statusCode(200)
                 .body("useAdditional.find { it.sits == 'I12.9' }.cites", contains("N18.1", "N18.2", "N18.3", "N18.4", "N18.9"))
                 .body("useAdditional.find { it.sits == 'I12.9' }.flag", equalTo("INFO"))
-                .body("useAdditional.sits", hasItem("Chapter 9"));
+                .body("useAdditional.sits", hasItem("Block I10-I16"));
         get("/v1/codes/icd10/Z34.81?dos=2026-03-02").statusCode(200)
                 .body("age.list", equalTo("MATERNITY")).body("age.min", equalTo(9)).body("age.max", equalTo(64))
                 .body("sex", equalTo("F"));
