@@ -52,6 +52,7 @@ public final class ClaimChecker {
                 new SupplyAndAddOnRules(),
                 new SymptomIntegralRules(),
                 new DemographicRules(),
+                new TabularConventionRules(),
                 new PaymentRules()));
     }
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.radpair.claim.Sex;
 import org.radpair.codes.BodyRegion;
 import org.radpair.codes.CptCode;
+import org.radpair.codes.IcdConventions;
 import org.radpair.codes.Modality;
 import org.radpair.codes.TsvReader;
 
@@ -143,7 +144,8 @@ public final class CodingKnowledge {
         TsvReader.forEachRow(BASE + "contrast_supplies.tsv", row -> knowledge.supplies.add(new SupplyRange(row[0], row[1], row[2])));
         TsvReader.forEachRow(BASE + "symptom_integral.tsv", row -> knowledge.integralSymptoms.put(row[0],
                 new IntegralSymptom(row[0], list(row[1]), row[2])));
-        TsvReader.forEachRow(BASE + "sex_specific.tsv", row -> knowledge.sexSpecific.put(row[0], Sex.valueOf(row[1])));
+        // Diagnoses of one sex: derived from the Tabular List (tools/derive_icd_conventions.py), undotted prefixes.
+        TsvReader.forEachRow(IcdConventions.SEX, row -> knowledge.sexSpecific.put(row[0], Sex.valueOf(row[1])));
         TsvReader.forEachRow(BASE + "combined_codes.tsv", row -> knowledge.combinations.add(
                 new Combination(row[0], row[1], row[2], row[3])));
         TsvReader.forEachRow(BASE + "first_listed.tsv", row -> knowledge.placement.put(row[0],

@@ -26,6 +26,8 @@ import org.radpair.codes.CptCode;
 import org.radpair.codes.CptLookup;
 import org.radpair.codes.CptStatus;
 import org.radpair.codes.FeeSchedule;
+import org.radpair.codes.IcdCodes;
+import org.radpair.codes.IcdConventions;
 import org.radpair.codes.IcdLookup;
 import org.radpair.codes.IcdRelease;
 import org.radpair.codes.IcdStatus;
@@ -35,6 +37,8 @@ import org.radpair.codes.Mue;
 import org.radpair.codes.NcciEdits;
 import org.radpair.codes.ReferenceData;
 import org.radpair.codes.StudyPurpose;
+import org.radpair.rules.ClaimChecker;
+import org.radpair.rules.CodingKnowledge;
 
 import io.quarkus.security.Authenticated;
 
@@ -51,10 +55,27 @@ public class CodesResource {
         }
     }
 
-    /** The contract's fields, plus the status, the codes it took over from and the release checked. */
+    /**
+     * The contract's fields, plus the status, the codes it took over from and the release checked, and (additive) the
+     * Tabular List notes and the tables that apply to the code on that date, so that a coder can see why an edit fired.
+     */
     public record IcdCodeView(String code, boolean valid, boolean billable, IcdStatus status, String description,
             LocalDate validFrom, LocalDate validTo, List<String> replacedBy, List<String> children,
-            List<String> previousCodes, LocalDate dateOfService, Release release, boolean dateOutsideReleases) {
+            List<String> previousCodes, LocalDate dateOfService, Release release, boolean dateOutsideReleases,
+            List<NoteView> excludes1, List<NoteView> codeFirst, List<NoteView> useAdditional, boolean manifestation,
+            AgeView age, String sex, List<BodyRegion> bodyRegions, List<Modality> modalities, String notesRelease) {
+    }
+
+    /** One instructional note: where it is printed, its text, the codes it cites (dotted prefixes) and its flag. */
+    public record NoteView(String sits, String text, List<String> cites, String flag, String source) {
+        static NoteView of(IcdConventions.Note note) {
+            return new NoteView(note.sits(), note.text(), note.targets().stream().map(IcdCodes::dotted).toList(),
+                    note.flag().isEmpty() ? null : note.flag(), note.source());
+        }
+    }
+
+    /** The MCE v43.1 age list the code is on. */
+    public record AgeView(String list, int min, int max) {
     }
 
     public record Ncci(String column2, int modifierIndicator, LocalDate deletedOn, String rationale) {
@@ -69,9 +90,14 @@ public class CodesResource {
     @Inject
     ReferenceData reference;
 
+    @Inject
+    ClaimChecker checker;
+
     @GET
     @Path("/icd10/{code}")
-    @Operation(summary = "An ICD-10-CM code on a date of service (default today): validity, billability, replacements, children")
+    @Operation(summary = "An ICD-10-CM code on a date of service (default today): validity, billability, replacements, children,"
+            + " and the Tabular List notes (Excludes1, code first, use additional), MCE manifestation and age list, sex and"
+            + " body regions that apply to it")
     public IcdCodeView icd10(@PathParam("code") String code, @QueryParam("dos") String dos) {
         LocalDate date = dateOfService(dos);
         IcdLookup lookup = reference.icd10().lookup(code, date);
@@ -81,9 +107,20 @@ public class CodesResource {
         if (lookup.status() == IcdStatus.UNKNOWN) {
             throw new NotFoundException(lookup.code() + " is not in any ICD-10-CM release RadPair has (FY2019 on).");
         }
+        IcdConventions.CodeNotes notes = lookup.valid() ? reference.conventions().notes(lookup.code(), date) : null;
+        CodingKnowledge.Indication indication = lookup.valid() ? checker.knowledge().indicationOf(lookup.code()) : null;
         return new IcdCodeView(lookup.code(), lookup.valid(), lookup.billable(), lookup.status(), lookup.description(),
                 lookup.validFrom(), lookup.validTo(), lookup.replacedBy(), lookup.children(), lookup.previousCodes(),
-                date, Release.of(lookup.release()), !lookup.release().covers(date));
+                date, Release.of(lookup.release()), !lookup.release().covers(date),
+                notes == null ? List.of() : notes.excludes1().stream().map(NoteView::of).toList(),
+                notes == null ? List.of() : notes.codeFirst().stream().map(NoteView::of).toList(),
+                notes == null ? List.of() : notes.useAdditional().stream().map(NoteView::of).toList(),
+                notes != null && notes.manifestation(),
+                notes == null || notes.age() == null ? null : new AgeView(notes.age().list(), notes.age().min(), notes.age().max()),
+                notes == null || notes.sex() == null ? null : notes.sex().name(),
+                indication == null || indication.regions() == null ? null : indication.regions().stream().sorted().toList(),
+                indication == null || indication.allModalities() || indication.modalities().isEmpty() ? null : indication.modalities().stream().sorted().toList(),
+                date.isBefore(IcdConventions.FY2027) ? "Tabular List FY2023; MCE v43.1" : "Tabular List FY2023 (Excludes1 FY2027); MCE v43.1");
     }
 
     @GET

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,33 @@ class CodesEndpointTest {
                 .body("billable", equalTo(true)).body("replacedBy", hasSize(0));
         get("/v1/codes/icd10/S23.420A?dos=2026-11-02").statusCode(200)
                 .body("valid", equalTo(false)).body("status", equalTo("DELETED")).body("release.label", equalTo("FY2027"));
+    }
+
+    @Test
+    void anIcd10CodeExplainsTheNotesAndTablesThatApplyToIt() {
+        get("/v1/codes/icd10/M54.50?dos=2026-03-02").statusCode(200)
+                .body("excludes1.find { it.text == 'low back strain (S39.012)' }.sits", equalTo("M54.5"))
+                .body("excludes1.find { it.text == 'low back strain (S39.012)' }.cites", contains("S39.012"))
+                .body("excludes1.sits", hasItem("Block M50-M54"))
+                .body("excludes1.cites.flatten()", not(hasItem("M51.360")))
+                .body("manifestation", equalTo(false))
+                .body("sex", nullValue());
+        // From 2026-10-01 the FY2027 Excludes1 notes apply: M54.5 also excludes discogenic back pain.
+        get("/v1/codes/icd10/M54.50?dos=2026-11-02").statusCode(200)
+                .body("excludes1.cites.flatten()", hasItem("M51.360"));
+        get("/v1/codes/icd10/F02.80?dos=2026-03-02").statusCode(200)
+                .body("manifestation", equalTo(true))
+                .body("codeFirst[0].sits", equalTo("F02"))
+                .body("codeFirst[0].cites", hasItem("G30"));
+        get("/v1/codes/icd10/I12.9?dos=2026-03-02").statusCode(200)
+                .body("useAdditional.find { it.sits == 'I12.9' }.cites", contains("N18.1", "N18.2", "N18.3", "N18.4", "N18.9"))
+                .body("useAdditional.find { it.sits == 'I12.9' }.flag", equalTo("INFO"))
+                .body("useAdditional.sits", hasItem("Block I10-I16"));
+        get("/v1/codes/icd10/Z34.81?dos=2026-03-02").statusCode(200)
+                .body("age.list", equalTo("MATERNITY")).body("age.min", equalTo(9)).body("age.max", equalTo(64))
+                .body("sex", equalTo("F"));
+        get("/v1/codes/icd10/N99.114?dos=2026-03-02").statusCode(200).body("sex", equalTo("M"));
+        get("/v1/codes/icd10/R51.9?dos=2026-03-02").statusCode(200).body("bodyRegions", hasItem("HEAD"));
     }
 
     @Test
