@@ -2,8 +2,8 @@
 # Issue 19: synthetic patient histories (findings, follow-ups listed first or coded with a definitive result,
 # unrelated studies, screening) sent as JSON and X12 to the service on a fresh database, without any
 # incidentalFindings or followUpOf; then the worklist is read and the recognised follow-ups counted.
-# The same replay runs with recognition switched off (RADPAIR_FINDINGS_INFERENCE=false) and on, alternately,
-# each on a fresh database, to measure what the recognition costs.
+# The same replay runs in four modes per round (below), each on a fresh database and a fresh service, to
+# measure what the recognition costs side by side. Figures and how to read them: docs/audit.md.
 # Usage: bench/follow-up-replay.sh [patients] [rounds] [clients]
 source "$(dirname "$0")/common.sh"
 PATIENTS="${1:-3000}"
