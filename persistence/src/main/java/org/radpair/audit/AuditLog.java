@@ -271,26 +271,39 @@ public class AuditLog {
         return Uni.combine().all().unis(AuditRows.insert(connection, rows), AuditRows.commit(connection)).discardItems();
     }
 
-    /** Opens the claim's findings and follows up those it evaluates, then completes its audit row (not yet inserted). */
+    /**
+     * Opens the claim's findings and follows up those it evaluates, then completes its audit row (not yet
+     * inserted). The statements do not depend on each other: they go out pipelined, one round trip in all.
+     */
     private static Uni<AuditRecord> openAndFollowUp(SqlConnection connection, Recording recording) {
         AuditRecord candidate = recording.candidate();
-        List<Finding> opened = new ArrayList<>();
-        List<Finding> closed = new ArrayList<>();
-        Uni<Void> work = Uni.createFrom().voidItem();
-        for (Recording.NewFinding finding : recording.findingsToOpen()) {
-            work = work.chain(() -> FindingRows.open(connection, candidate.tenant, candidate.patientKey, finding.code(),
-                    finding.regions(), candidate.claimId, candidate.auditId, candidate.dateOfService)
-                    .invoke(opened::add).replaceWithVoid());
+        int opening = recording.findingsToOpen().size();
+        Finding[] touched = new Finding[opening + recording.followUps().size()];
+        List<Uni<?>> work = new ArrayList<>(touched.length);
+        for (int i = 0; i < opening; i++) {
+            Recording.NewFinding finding = recording.findingsToOpen().get(i);
+            int index = i;
+            work.add(FindingRows.open(connection, candidate.tenant, candidate.patientKey, finding.code(), finding.regions(),
+                    candidate.claimId, candidate.auditId, candidate.dateOfService, finding.how(), finding.rule(),
+                    finding.dueOn()).invoke(f -> touched[index] = f));
         }
-        for (UUID findingId : recording.followUps()) {
-            work = work.chain(() -> FindingRows.followUp(connection, candidate.tenant, findingId, candidate.claimId,
-                    candidate.auditId, candidate.dateOfService).invoke(f -> {
-                        if (f != null) {
-                            closed.add(f);
-                        }
-                    }).replaceWithVoid());
+        for (int i = 0; i < recording.followUps().size(); i++) {
+            Recording.FollowUp followUp = recording.followUps().get(i);
+            int index = opening + i;
+            work.add(FindingRows.followUp(connection, candidate.tenant, followUp.findingId(), candidate.claimId,
+                    candidate.auditId, candidate.dateOfService, followUp.how(), followUp.rule())
+                    .invoke(f -> touched[index] = f));
         }
-        return work.map(nothing -> completed(recording, opened, closed));
+        return Uni.combine().all().unis(work).discardItems().map(nothing -> {
+            List<Finding> opened = new ArrayList<>(opening);
+            List<Finding> closed = new ArrayList<>();
+            for (int i = 0; i < touched.length; i++) {
+                if (touched[i] != null) {
+                    (i < opening ? opened : closed).add(touched[i]);
+                }
+            }
+            return completed(recording, opened, closed);
+        });
     }
 
     /** The audit row as it will be inserted; its stored result names the findings actually opened and closed. */

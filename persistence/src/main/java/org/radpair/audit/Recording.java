@@ -1,5 +1,6 @@
 package org.radpair.audit;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -12,14 +13,22 @@ import org.radpair.findings.Finding;
  * {@code resultWriter}, from the findings actually opened and closed.
  *
  * @param findingsToOpen codes with the body regions of the study that found them
- * @param followUps      OPEN findings this claim evaluates (closed only if still OPEN at commit)
+ * @param followUps      OPEN findings this claim evaluates (closed only if still OPEN at commit), and how that was known
  */
 public record Recording(
         AuditRecord candidate,
         List<NewFinding> findingsToOpen,
-        List<UUID> followUps,
+        List<FollowUp> followUps,
         BiFunction<List<Finding>, List<Finding>, String> resultWriter) {
 
-    public record NewFinding(String code, List<String> regions) {
+    /**
+     * A finding to open: its code, body regions, how it was known ({@code EXPLICIT} or {@code INFERRED}) and by
+     * which rule (null for explicit), and when its follow-up is due.
+     */
+    public record NewFinding(String code, List<String> regions, String how, String rule, LocalDate dueOn) {
+    }
+
+    /** An OPEN finding this claim follows up, how that was known ({@code EXPLICIT} or {@code INFERRED}) and by which rule. */
+    public record FollowUp(UUID findingId, String how, String rule) {
     }
 }

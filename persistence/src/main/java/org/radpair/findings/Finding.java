@@ -67,6 +67,26 @@ public class Finding extends PanacheEntityBase {
     @Column(name = "close_reason")
     public String closeReason;
 
+    /** EXPLICIT (the claim's incidentalFindings) or INFERRED (recognised from its secondary diagnoses). */
+    @Column(name = "opened_how", nullable = false)
+    public String openedHow;
+
+    /** The rule that opened an inferred finding (e.g. FINDING-SECONDARY), null for explicit ones. */
+    @Column(name = "opening_rule")
+    public String openingRule;
+
+    /** When its follow-up study is due. */
+    @Column(name = "due_on", nullable = false)
+    public LocalDate dueOn;
+
+    /** EXPLICIT (followUpOf) or INFERRED, once FOLLOWED_UP. */
+    @Column(name = "followed_up_how")
+    public String followedUpHow;
+
+    /** The rule that recognised the follow-up (FOLLOWUP-EXPLICIT, FOLLOWUP-CODE, FOLLOWUP-FAMILY, FOLLOWUP-RESULT). */
+    @Column(name = "follow_up_rule")
+    public String followUpRule;
+
     @Version
     public int version;
 }

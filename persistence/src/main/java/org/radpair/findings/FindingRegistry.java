@@ -46,10 +46,20 @@ public class FindingRegistry implements PanacheRepositoryBase<Finding, UUID> {
                 }));
     }
 
-    /** The worklist: findings of a status (all when null) opened at least {@code olderThanDays} days ago, oldest first. */
-    public Uni<List<Finding>> worklist(String tenant, FindingStatus status, Integer olderThanDays, int limit) {
-        LocalDate openedBy = olderThanDays == null ? LocalDate.of(9999, 12, 31)
-                : LocalDate.now(ZoneOffset.UTC).minusDays(olderThanDays);
+    /**
+     * The worklist: findings of a status (all when null) opened at least {@code olderThanDays} days ago, oldest
+     * first; with {@code overdue}, only OPEN findings whose follow-up was due before today.
+     */
+    public Uni<List<Finding>> worklist(String tenant, FindingStatus status, Integer olderThanDays, boolean overdue, int limit) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate openedBy = olderThanDays == null ? LocalDate.of(9999, 12, 31) : today.minusDays(olderThanDays);
+        if (overdue) {
+            if (status != null && status != FindingStatus.OPEN) {
+                return Uni.createFrom().item(List.of());
+            }
+            return Panache.withSession(() -> find("tenant = ?1 and status = ?2 and openedOn <= ?3 and dueOn < ?4"
+                    + " order by openedOn, findingId", tenant, FindingStatus.OPEN, openedBy, today).page(0, limit).list());
+        }
         return Panache.withSession(() -> (status == null
                 ? find("tenant = ?1 and openedOn <= ?2 order by openedOn, findingId", tenant, openedBy)
                 : find("tenant = ?1 and status = ?2 and openedOn <= ?3 order by openedOn, findingId", tenant, status, openedBy))

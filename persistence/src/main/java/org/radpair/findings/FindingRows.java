@@ -21,26 +21,31 @@ public final class FindingRows {
 
     private static final String COLUMNS = "finding_id, tenant, patient_key, code, regions, status, opened_by_claim,"
             + " opened_by_audit, opened_on, opened_at, resolved_by_claim, resolved_by_audit, resolved_on, resolved_at,"
-            + " close_reason, version";
+            + " close_reason, version, opened_how, opening_rule, due_on, followed_up_how, follow_up_rule";
 
     private static final String HISTORIES = "select i.ord, " + prefixed("f.", COLUMNS)
             + " from unnest($1::text[], $2::text[], $3::text[]) with ordinality as i (tenant, patient_key, follow_up_of, ord)"
             + " join finding f on f.tenant = i.tenant and f.patient_key = i.patient_key"
             + " and (f.status = 'OPEN' or f.opened_by_claim = i.follow_up_of) order by i.ord, f.opened_on";
 
-    private static final String OPEN = "insert into finding (finding_id, tenant, patient_key, code, regions, status,"
-            + " opened_by_claim, opened_by_audit, opened_on, opened_at) values ($1, $2, $3, $4, $5, 'OPEN', $6, $7, $8, $9)"
-            + " on conflict (tenant, patient_key, code, opened_by_claim) do nothing returning " + COLUMNS;
+    // The finding and its event in one statement (a data-modifying CTE): one round trip per finding.
+    private static final String OPEN = "with f as (insert into finding (finding_id, tenant, patient_key, code, regions, status,"
+            + " opened_by_claim, opened_by_audit, opened_on, opened_at, opened_how, opening_rule, due_on)"
+            + " values ($1, $2, $3, $4, $5, 'OPEN', $6, $7, $8, $9, $10, $11, $12)"
+            + " on conflict (tenant, patient_key, code, opened_by_claim) do nothing returning " + COLUMNS + "),"
+            + " e as (insert into finding_event (finding_id, tenant, at, from_status, to_status, claim_id, audit_id, actor, reason)"
+            + " select finding_id, tenant, $9, null, 'OPEN', $6, $7, 'claim', $13 from f)"
+            + " select " + COLUMNS + " from f";
 
     private static final String OPENED_BEFORE = "select " + COLUMNS + " from finding"
             + " where tenant = $1 and patient_key = $2 and code = $3 and opened_by_claim = $4";
 
-    private static final String FOLLOW_UP = "update finding set status = 'FOLLOWED_UP', resolved_by_claim = $3,"
-            + " resolved_by_audit = $4, resolved_on = $5, resolved_at = $6, version = version + 1"
-            + " where finding_id = $1 and tenant = $2 and status = 'OPEN' returning " + COLUMNS;
-
-    private static final String EVENT = "insert into finding_event (finding_id, tenant, at, from_status, to_status, claim_id,"
-            + " audit_id, actor) values ($1, $2, $3, $4, $5, $6, $7, 'claim')";
+    private static final String FOLLOW_UP = "with f as (update finding set status = 'FOLLOWED_UP', resolved_by_claim = $3,"
+            + " resolved_by_audit = $4, resolved_on = $5, resolved_at = $6, followed_up_how = $7, follow_up_rule = $8,"
+            + " version = version + 1 where finding_id = $1 and tenant = $2 and status = 'OPEN' returning " + COLUMNS + "),"
+            + " e as (insert into finding_event (finding_id, tenant, at, from_status, to_status, claim_id, audit_id, actor, reason)"
+            + " select finding_id, tenant, $6, 'OPEN', 'FOLLOWED_UP', $3, $4, 'claim', $9 from f)"
+            + " select " + COLUMNS + " from f";
 
     private FindingRows() {
     }
@@ -68,20 +73,24 @@ public final class FindingRows {
         return prefix + columns.replace(", ", ", " + prefix);
     }
 
-    /** Opens a finding for the claim unless an earlier version of the same claim already did; returns it either way. */
+    /**
+     * Opens a finding for the claim unless an earlier version of the same claim already did; returns it either
+     * way. {@code how} is EXPLICIT or INFERRED, {@code rule} the rule that recognised an inferred one.
+     */
     public static Uni<Finding> open(SqlConnection connection, String tenant, String patientKey, String code,
-            List<String> regions, String claimId, UUID auditId, LocalDate dateOfService) {
+            List<String> regions, String claimId, UUID auditId, LocalDate dateOfService, String how, String rule,
+            LocalDate dueOn) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Tuple values = Tuple.tuple().addUUID(UUID.randomUUID()).addString(tenant).addString(patientKey).addString(code)
                 .addArrayOfString(regions.toArray(String[]::new)).addString(claimId).addUUID(auditId)
-                .addLocalDate(dateOfService).addOffsetDateTime(now);
+                .addLocalDate(dateOfService).addOffsetDateTime(now).addString(how).addString(rule).addLocalDate(dueOn)
+                .addString(reason(how, rule));
         return connection.preparedQuery(OPEN).execute(values).chain(inserted -> {
             if (inserted.rowCount() == 0) {
                 return connection.preparedQuery(OPENED_BEFORE).execute(Tuple.of(tenant, patientKey, code, claimId))
                         .map(rows -> from(rows.iterator().next()));
             }
-            Finding opened = from(inserted.iterator().next());
-            return event(connection, opened, null, claimId, auditId, now).replaceWith(opened);
+            return Uni.createFrom().item(from(inserted.iterator().next()));
         });
     }
 
@@ -90,26 +99,18 @@ public final class FindingRows {
      * for it exactly one succeeds. Returns the finding when this call changed it, else null.
      */
     public static Uni<Finding> followUp(SqlConnection connection, String tenant, UUID findingId, String claimId, UUID auditId,
-            LocalDate dateOfService) {
+            LocalDate dateOfService, String how, String rule) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Tuple values = Tuple.tuple().addUUID(findingId).addString(tenant).addString(claimId).addUUID(auditId)
-                .addLocalDate(dateOfService).addOffsetDateTime(now);
-        return connection.preparedQuery(FOLLOW_UP).execute(values).chain(updated -> {
-            if (updated.rowCount() == 0) {
-                return Uni.createFrom().nullItem();
-            }
-            Finding followed = from(updated.iterator().next());
-            return event(connection, followed, FindingStatus.OPEN, claimId, auditId, now).replaceWith(followed);
-        });
+                .addLocalDate(dateOfService).addOffsetDateTime(now).addString(how).addString(rule)
+                .addString(reason(how, rule));
+        return connection.preparedQuery(FOLLOW_UP).execute(values)
+                .map(updated -> updated.rowCount() == 0 ? null : from(updated.iterator().next()));
     }
 
-    private static Uni<Void> event(SqlConnection connection, Finding finding, FindingStatus from, String claimId,
-            UUID auditId, OffsetDateTime at) {
-        return connection.preparedQuery(EVENT)
-                .execute(Tuple.tuple().addUUID(finding.findingId).addString(finding.tenant).addOffsetDateTime(at)
-                        .addString(from == null ? null : from.name()).addString(finding.status.name()).addString(claimId)
-                        .addUUID(auditId))
-                .replaceWithVoid();
+    /** The reason written on the event of an inferred opening or follow-up: the rule that recognised it. */
+    private static String reason(String how, String rule) {
+        return "INFERRED".equals(how) ? "inferred from the claim: " + rule : null;
     }
 
     static Finding from(Row row) {
@@ -130,6 +131,11 @@ public final class FindingRows {
         finding.resolvedAt = row.getOffsetDateTime("resolved_at");
         finding.closeReason = row.getString("close_reason");
         finding.version = row.getInteger("version");
+        finding.openedHow = row.getString("opened_how");
+        finding.openingRule = row.getString("opening_rule");
+        finding.dueOn = row.getLocalDate("due_on");
+        finding.followedUpHow = row.getString("followed_up_how");
+        finding.followUpRule = row.getString("follow_up_rule");
         return finding;
     }
 }

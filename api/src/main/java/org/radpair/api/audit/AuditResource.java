@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.radpair.api.claims.ClaimsResource;
 import org.radpair.api.claims.StoredResults;
 import org.radpair.api.claims.ValidateResponse;
 import org.radpair.api.problem.InvalidQueryParameter;
@@ -65,9 +66,16 @@ public class AuditResource {
     public record Page(List<AuditItem> items, String nextCursor) {
     }
 
+    /**
+     * A registry item. {@code openedHow}: EXPLICIT (the claim's incidentalFindings) or INFERRED (a secondary
+     * diagnosis recognised as a finding, by {@code openingRule}); {@code dueOn}: when its follow-up is due;
+     * {@code followedUpHow}: EXPLICIT (followUpOf) or INFERRED (recognised from the later claim, by
+     * {@code followUpRule}); {@code overdue}: still OPEN after its due date.
+     */
     public record FindingView(UUID findingId, String code, String status, String openedBy, LocalDate openedOn,
             UUID openedAuditId, String resolvedBy, LocalDate resolvedOn, String closeReason, long ageDays,
-            List<String> regions) {
+            List<String> regions, String openedHow, String openingRule, LocalDate dueOn, boolean overdue,
+            String followedUpHow, String followUpRule) {
     }
 
     public record FindingList(List<FindingView> items) {
@@ -168,10 +176,11 @@ public class AuditResource {
     @Path("/findings")
     @Operation(summary = "Incidental findings by status and age: the overdue follow-up worklist, oldest first")
     public Uni<FindingList> findings(@QueryParam("status") String status, @QueryParam("olderThanDays") String olderThanDays,
-            @QueryParam("limit") String limit) {
+            @QueryParam("overdue") String overdue, @QueryParam("limit") String limit) {
         FindingStatus wanted = status == null || status.isBlank() ? null : enumValue(FindingStatus.class, "status", status);
         Integer days = olderThanDays == null || olderThanDays.isBlank() ? null : integer("olderThanDays", olderThanDays, 0, 36_500);
-        return findings.worklist(caller.tenant(), wanted, days, limit(limit))
+        boolean onlyOverdue = overdue != null && !overdue.isBlank() && ClaimsResource.flag("overdue", overdue);
+        return findings.worklist(caller.tenant(), wanted, days, onlyOverdue, limit(limit))
                 .map(list -> new FindingList(list.stream().map(AuditResource::view).toList()));
     }
 
@@ -314,7 +323,10 @@ public class AuditResource {
     static FindingView view(Finding finding) {
         return new FindingView(finding.findingId, finding.code, finding.status.name(), finding.openedByClaim,
                 finding.openedOn, finding.openedByAudit, finding.resolvedByClaim, finding.resolvedOn, finding.closeReason,
-                ChronoUnit.DAYS.between(finding.openedOn, LocalDate.now(ZoneOffset.UTC)), List.of(finding.regions));
+                ChronoUnit.DAYS.between(finding.openedOn, LocalDate.now(ZoneOffset.UTC)), List.of(finding.regions),
+                finding.openedHow, finding.openingRule, finding.dueOn,
+                finding.status == FindingStatus.OPEN && finding.dueOn != null && finding.dueOn.isBefore(LocalDate.now(ZoneOffset.UTC)),
+                finding.followedUpHow, finding.followUpRule);
     }
 
     private static FindingEventView eventView(FindingEvent event) {

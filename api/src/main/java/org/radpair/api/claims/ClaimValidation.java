@@ -7,12 +7,15 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.radpair.api.database.DatabaseFailures;
 import org.radpair.api.database.DatabaseGuard;
@@ -32,7 +35,7 @@ import org.radpair.findings.FindingStatus;
 import org.radpair.rules.CheckResult;
 import org.radpair.rules.ClaimChecker;
 import org.radpair.rules.Edit;
-import org.radpair.rules.FollowUps;
+import org.radpair.rules.FindingFollowUps;
 
 import io.smallrye.mutiny.Uni;
 
@@ -61,6 +64,18 @@ public class ClaimValidation {
     @Inject
     DatabaseGuard database;
 
+    /**
+     * Whether findings and follow-ups are recognised from the claims (issue 19); false leaves only the explicit
+     * {@code incidentalFindings} and {@code followUpOf} (for measuring what the recognition costs).
+     */
+    @ConfigProperty(name = "radpair.findings.inference", defaultValue = "true")
+    boolean inference;
+
+    private final FindingFollowUps recognition = FindingFollowUps.load();
+
+    static final String EXPLICIT = "EXPLICIT";
+    static final String INFERRED = "INFERRED";
+
     public Uni<ValidateResponse> validate(String tenant, ValidateRequest request, boolean persist) {
         Claim claim = ClaimMapper.toClaim(request);
         String patientKey = patientKeys.keyOf(tenant, request.patient().id());
@@ -72,7 +87,10 @@ public class ClaimValidation {
                     // A what-if check keeps working while the database is down, without the patient's history.
                     .onFailure(DatabaseFailures::unavailable)
                     .recoverWithItem(new AuditLog.PatientPast(List.of(), List.of()))
-                    .map(past -> response(request, checker.check(claim, history(past))));
+                    .map(past -> {
+                        ClaimHistory history = history(past);
+                        return whatIf(response(request, checker.check(claim, history)), claim, plan(claim, history), past);
+                    });
         }
         String storedRequest = stored.write(request.withPatientId(patientKey));
         AuditLog.Pending pending = new AuditLog.Pending(tenant, claim.claimId(), sha256(storedRequest), patientKey,
@@ -110,16 +128,47 @@ public class ClaimValidation {
         record.rulesetVersion = result.rulesetVersion();
         record.request = storedRequest;
         ValidateResponse response = response(request, result);
-        return new Recording(record, findingsToOpen(claim),
-                FollowUps.resolvedBy(claim, history).stream().map(f -> UUID.fromString(f.findingId())).toList(),
+        Plan plan = plan(claim, history);
+        return new Recording(record, plan.toOpen(), plan.followUps(),
                 (opened, closed) -> {
                     written.set(withFollowUp(response, opened, closed));
                     return stored.write(written.get());
                 });
     }
 
+    /** What a claim opens and follows up: its explicit findings and followUpOf, and, unless switched off, what is recognised. */
+    record Plan(List<Recording.NewFinding> toOpen, List<Recording.FollowUp> followUps) {
+    }
+
+    Plan plan(Claim claim, ClaimHistory history) {
+        List<Recording.NewFinding> toOpen = explicitFindings(claim);
+        List<Recording.FollowUp> followUps = new ArrayList<>();
+        if (!inference) {
+            for (PriorFinding finding : org.radpair.rules.FollowUps.resolvedBy(claim, history)) {
+                followUps.add(new Recording.FollowUp(UUID.fromString(finding.findingId()), EXPLICIT,
+                        FindingFollowUps.FOLLOWED_UP_EXPLICITLY));
+            }
+            return new Plan(toOpen, followUps);
+        }
+        FindingFollowUps.Recognition recognised = recognition.recognise(claim, history, checker.reference().cpt()::get);
+        Set<String> explicit = new LinkedHashSet<>();
+        toOpen.forEach(finding -> explicit.add(finding.code()));
+        for (FindingFollowUps.Opening opening : recognised.openings()) {
+            if (!explicit.contains(opening.code())
+                    && checker.reference().icd10().isBillable(opening.code(), claim.dateOfService())) {
+                toOpen.add(new Recording.NewFinding(opening.code(), opening.regions(), INFERRED, opening.rule(),
+                        opening.dueOn()));
+            }
+        }
+        for (FindingFollowUps.Closure closure : recognised.closures()) {
+            followUps.add(new Recording.FollowUp(UUID.fromString(closure.finding().findingId()),
+                    closure.inferred() ? INFERRED : EXPLICIT, closure.rule()));
+        }
+        return new Plan(toOpen, followUps);
+    }
+
     /** Each billable incidental finding, with the body regions of the studies on the claim that found it. */
-    private List<Recording.NewFinding> findingsToOpen(Claim claim) {
+    private List<Recording.NewFinding> explicitFindings(Claim claim) {
         Set<String> regions = new LinkedHashSet<>();
         for (ClaimLine line : claim.lines()) {
             CptCode study = checker.reference().cpt().get(line.cpt());
@@ -131,10 +180,35 @@ public class ClaimValidation {
         for (String raw : new LinkedHashSet<>(claim.context().incidentalFindings())) {
             String code = IcdCodes.display(raw);
             if (checker.reference().icd10().isBillable(code, claim.dateOfService())) {
-                findings.add(new Recording.NewFinding(code, List.copyOf(regions)));
+                findings.add(new Recording.NewFinding(code, List.copyOf(regions), EXPLICIT, null,
+                        recognition.dueOn(code, claim.dateOfService())));
             }
         }
         return findings;
+    }
+
+    /** A what-if answer: the findings that would be opened (no id yet) and followed up, nothing stored. */
+    private static ValidateResponse whatIf(ValidateResponse response, Claim claim, Plan plan, AuditLog.PatientPast past) {
+        if (plan.toOpen().isEmpty() && plan.followUps().isEmpty()) {
+            return response;
+        }
+        Map<UUID, Finding> known = new java.util.HashMap<>();
+        past.findings().forEach(finding -> known.put(finding.findingId, finding));
+        List<ValidateResponse.Finding> opened = plan.toOpen().stream()
+                .map(f -> new ValidateResponse.Finding(null, f.code(), claim.claimId(), claim.dateOfService(),
+                        FindingStatus.OPEN.name(), f.how(), f.rule(), f.dueOn(), null, null))
+                .toList();
+        List<ValidateResponse.Finding> closed = new ArrayList<>();
+        for (Recording.FollowUp followUp : plan.followUps()) {
+            Finding finding = known.get(followUp.findingId());
+            if (finding != null) {
+                closed.add(new ValidateResponse.Finding(finding.findingId, finding.code, finding.openedByClaim,
+                        finding.openedOn, FindingStatus.FOLLOWED_UP.name(), finding.openedHow, finding.openingRule,
+                        finding.dueOn, followUp.how(), followUp.rule()));
+            }
+        }
+        return new ValidateResponse(response.claimId(), response.verdict(), response.edits(), response.lines(),
+                new ValidateResponse.FollowUp(opened, closed), null, null, response.rulesetVersion());
     }
 
     private static ValidateResponse withFollowUp(ValidateResponse response, List<Finding> opened, List<Finding> closed) {
@@ -146,7 +220,8 @@ public class ClaimValidation {
 
     static ValidateResponse.Finding view(Finding finding) {
         return new ValidateResponse.Finding(finding.findingId, finding.code, finding.openedByClaim, finding.openedOn,
-                finding.status.name());
+                finding.status.name(), finding.openedHow, finding.openingRule, finding.dueOn, finding.followedUpHow,
+                finding.followUpRule);
     }
 
     private static ClaimHistory history(AuditLog.PatientPast past) {

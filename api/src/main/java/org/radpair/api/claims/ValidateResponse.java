@@ -25,7 +25,15 @@ public record ValidateResponse(
         public static final FollowUp NONE = new FollowUp(List.of(), List.of());
     }
 
-    public record Finding(UUID findingId, String code, String openedBy, java.time.LocalDate openedOn, String status) {
+    /**
+     * A registry item. The first five fields are the contract's; the others say how it was opened
+     * ({@code EXPLICIT}: {@code context.incidentalFindings}; {@code INFERRED}: recognised from a secondary
+     * diagnosis, with the rule), when its follow-up is due, and how it was followed up ({@code EXPLICIT}:
+     * {@code followUpOf}; {@code INFERRED}: recognised from this claim, with the rule). With
+     * {@code persist=false} they describe what would be opened (no {@code findingId}) or followed up.
+     */
+    public record Finding(UUID findingId, String code, String openedBy, java.time.LocalDate openedOn, String status,
+            String openedHow, String openingRule, java.time.LocalDate dueOn, String followedUpHow, String followUpRule) {
     }
 
     ValidateResponse stored(UUID auditId, int version) {
