@@ -42,8 +42,11 @@ public class AuditLog {
     public record Study(String claimId, String[] cpts, LocalDate dateOfService) {
     }
 
-    /** How far back earlier studies are read: the longest screening interval (DEXA, 23 months) with a margin. */
-    private static final int STUDY_MONTHS = 25;
+    /**
+     * How far back earlier studies are read: the longest limit of the rules' frequency table (once per lifetime, read as
+     * the six years records are kept). A test in api checks it covers {@code CodingKnowledge.historyMonths()}.
+     */
+    public static final int STUDY_MONTHS = 73;
 
     @Inject
     AuditRepository repository;

@@ -107,6 +107,7 @@ public final class CodingKnowledge {
     private final CodePrefixTable<Sex> sexSpecific = new CodePrefixTable<>();
     private List<Combination> combinations = new ArrayList<>();
     private List<Frequency> frequencies = List.of();
+    private Set<String> historyCpts = Set.of();
     private final Map<String, AddOn> addOns = new HashMap<>();
     private final List<SupplyRange> supplies = new ArrayList<>();
     private final CodePrefixTable<PlacementRule> placement = new CodePrefixTable<>();
@@ -139,6 +140,9 @@ public final class CodingKnowledge {
                     integer(ages[1]), "LIFETIME".equals(row[3]) ? null : Integer.valueOf(row[3]), list(row[4]), row[5], row[6]));
         });
         knowledge.frequencies = List.copyOf(frequencies);
+        Set<String> cpts = new java.util.HashSet<>();
+        frequencies.forEach(f -> cpts.addAll(f.cpts()));
+        knowledge.historyCpts = Set.copyOf(cpts);
         TsvReader.forEachRow(BASE + "add_on_codes.tsv", row -> knowledge.addOns.put(row[0],
                 new AddOn(row[0], list(row[1]), list(row[2]), row[3].isBlank() ? null : row[3], row[4])));
         TsvReader.forEachRow(BASE + "contrast_supplies.tsv", row -> knowledge.supplies.add(new SupplyRange(row[0], row[1], row[2])));
@@ -258,9 +262,7 @@ public final class CodingKnowledge {
 
     /** The procedure codes whose earlier dates the frequency rules read from the patient's history. */
     public Set<String> historyCpts() {
-        Set<String> cpts = new java.util.TreeSet<>();
-        frequencies.forEach(f -> cpts.addAll(f.cpts()));
-        return Set.copyOf(cpts);
+        return historyCpts;
     }
 
     /** How many months of the patient's history the frequency rules need. */

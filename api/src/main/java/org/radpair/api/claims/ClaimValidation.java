@@ -47,7 +47,6 @@ import io.smallrye.mutiny.Uni;
 public class ClaimValidation {
 
     /** Screening studies whose interval rules read the patient's earlier studies (SCR-009). */
-    private static final Set<String> INTERVAL_STUDIES = Set.of("77067", "71271", "77078", "77080", "77081", "77085", "G0130");
 
     @Inject
     ClaimChecker checker;
@@ -79,8 +78,9 @@ public class ClaimValidation {
     public Uni<ValidateResponse> validate(String tenant, ValidateRequest request, boolean persist) {
         Claim claim = ClaimMapper.toClaim(request);
         String patientKey = patientKeys.keyOf(tenant, request.patient().id());
-        // Earlier studies matter only for screening intervals: skip the query for every other claim.
-        boolean intervals = claim.lines().stream().anyMatch(line -> INTERVAL_STUDIES.contains(line.cpt()));
+        // Earlier studies matter only for the frequency limits (frequency.tsv): skip the query for every other claim.
+        Set<String> historyCpts = checker.knowledge().historyCpts();
+        boolean intervals = claim.lines().stream().anyMatch(line -> historyCpts.contains(line.cpt()));
         if (!persist) {
             return database.guard(() -> auditLog.pastOf(tenant, patientKey, claim.claimId(), claim.context().followUpOf(),
                     claim.dateOfService(), intervals))

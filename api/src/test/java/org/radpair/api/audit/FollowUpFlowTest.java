@@ -168,6 +168,30 @@ class FollowUpFlowTest {
     }
 
     @Test
+    void aDiagnosticBoneDensityStudyAYearAfterTheLastIsFlaggedAndAnAaaScreeningIsOncePerLifetime() {
+        String tenant = Claims.tenant();
+        String patient = Claims.uniqueId("MRN");
+        // 42 CFR 410.31: every 23 months whatever the purpose; the earlier study is read from the audit history.
+        validate(tenant, body(Claims.uniqueId("DXA"), patient, "2025-03-03", "77080", "\"M81.0\"", "\"purpose\":\"DIAGNOSTIC\""))
+                .body("edits.rule", org.hamcrest.Matchers.not(hasItem("SCR-009")));
+        validate(tenant, body(Claims.uniqueId("DXA"), patient, "2026-03-02", "77080", "\"M81.0\"", "\"purpose\":\"DIAGNOSTIC\""))
+                .body("edits.rule", hasItem("SCR-009"));
+        // 42 CFR 410.19: once per lifetime, here four years apart (beyond the old 25-month history window).
+        validate(tenant, body(Claims.uniqueId("AAA"), patient, "2022-03-01", "76706", "\"Z13.6\",\"Z87.891\"", "\"purpose\":\"SCREENING\""))
+                .body("edits.rule", org.hamcrest.Matchers.not(hasItem("SCR-009")));
+        validate(tenant, body(Claims.uniqueId("AAA"), patient, "2026-03-02", "76706", "\"Z13.6\",\"Z87.891\"", "\"purpose\":\"SCREENING\""))
+                .body("edits.rule", hasItem("SCR-009"));
+    }
+
+    @Test
+    void theHistoryWindowCoversEveryFrequencyLimit() {
+        var knowledge = org.radpair.rules.CodingKnowledge.load();
+        org.assertj.core.api.Assertions.assertThat(org.radpair.audit.AuditLog.STUDY_MONTHS)
+                .isGreaterThanOrEqualTo(knowledge.historyMonths());
+        org.assertj.core.api.Assertions.assertThat(knowledge.historyCpts()).contains("77067", "71271", "77080", "76706", "74263", "76977");
+    }
+
+    @Test
     void aSecondScreeningMammogramWithinElevenMonthsIsFlagged() {
         String tenant = Claims.tenant();
         String patient = Claims.uniqueId("MRN");
