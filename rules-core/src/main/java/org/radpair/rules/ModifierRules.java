@@ -48,6 +48,15 @@ public final class ModifierRules implements RuleFamily {
     private static final Set<String> AUC = Set.of("MA", "MB", "MC", "MD", "ME", "MF", "MG", "MH", "QQ");
     private static final LocalDate AUC_ENDED = LocalDate.of(2025, 1, 1);
     private static final Set<String> DIAGNOSTIC_MAMMOGRAPHY = Set.of("77065", "77066", "G0279");
+    static final RuleDefinition GLOBAL_IN_FACILITY = new RuleDefinition("MOD-011", Category.MODIFIER, Severity.WARNING,
+            "CMS Medicare Claims Processing Manual Ch. 13 (radiology: professional and technical components); CMS place of"
+                    + " service code set (facility settings)",
+            "A study billed globally or as TC by a physician in a facility setting");
+
+    /** CMS places of service where the facility bills the technical component (hospital, ASC, SNF, psychiatric, rehab). */
+    private static final Set<String> FACILITY_PLACES = Set.of("19", "21", "22", "23", "24", "26", "31", "34", "51", "52",
+            "53", "56", "61");
+
     private static final List<String> ACQUIRED_ABSENCE = List.of("Z89", "Z90");
 
     private static final Set<BodyRegion> SIDED_REGIONS = Set.of(BodyRegion.UPPER_EXTREMITY, BodyRegion.LOWER_EXTREMITY,
@@ -62,7 +71,8 @@ public final class ModifierRules implements RuleFamily {
     @Override
     public List<RuleDefinition> rules() {
         return List.of(PROFESSIONAL_AND_TECHNICAL, COMPONENT_NOT_ALLOWED, FIFTY_NOT_ALLOWED, FIFTY_WITH_SIDE,
-                SIDE_CONTRADICTS_DIAGNOSIS, GG_MISSING, GG_MISPLACED, OBSOLETE, PAYER_BILATERAL_STYLE, SIDE_MISSING);
+                SIDE_CONTRADICTS_DIAGNOSIS, GG_MISSING, GG_MISPLACED, OBSOLETE, PAYER_BILATERAL_STYLE, SIDE_MISSING,
+                GLOBAL_IN_FACILITY);
     }
 
     @Override
@@ -98,6 +108,7 @@ public final class ModifierRules implements RuleFamily {
                 continue;
             }
             checkComponents(number, line, study, edits);
+            checkPlaceOfService(review, number, line, study, edits);
             checkLaterality(review, i, line, study, edits);
             if (study.laterality() == Laterality.UNILATERAL) {
                 int[] sides = sidesByCode.computeIfAbsent(line.cpt(), k -> new int[3]);
@@ -109,6 +120,21 @@ public final class ModifierRules implements RuleFamily {
             }
         }
         checkPayerStyle(review, sidesByCode, edits);
+    }
+
+    /** In a facility the hospital bills the technical component on its own claim: the physician's claim carries 26. */
+    private static void checkPlaceOfService(ClaimReview review, int number, ClaimLine line, CptCode study, List<Edit> edits) {
+        String place = review.claim().context().placeOfService();
+        if (place == null || !FACILITY_PLACES.contains(place) || !study.feeSchedule().hasProfessionalAndTechnicalComponents()
+                || line.modifiers().contains("26")) {
+            return;
+        }
+        boolean technical = line.modifiers().contains("TC");
+        edits.add(GLOBAL_IN_FACILITY.edit(number, List.of(line.cpt(), technical ? "TC" : line.cpt()),
+                "Line " + number + ": the place of service " + place + " is a facility, which bills the technical component"
+                        + " of " + line.cpt() + " itself; the physician's claim " + (technical ? "does not bill TC: bill 26."
+                                : "bills the professional component: add 26."),
+                technical ? new Suggestion(SuggestionAction.ADD_MODIFIER, "TC", List.of("26")) : Suggestion.addModifier(List.of("26"))));
     }
 
     private static void checkComponents(int number, ClaimLine line, CptCode study, List<Edit> edits) {

@@ -161,7 +161,7 @@ class GoldenCorpusTest {
         return lines;
     }
 
-    /** purpose=…;birads=…;findings=A+B;followUpOf=…;smoking=packYears/current/yearsSinceQuit;ruleOut=true */
+    /** purpose=…;birads=…;findings=A+B;followUpOf=…;smoking=packYears/current/yearsSinceQuit;ruleOut=true;pos=22 */
     private static ClaimContext context(String spec) {
         if (spec.isEmpty() || spec.equals("-")) {
             return ClaimContext.NONE;
@@ -179,7 +179,7 @@ class GoldenCorpusTest {
         return new ClaimContext(kv.containsKey("purpose") ? Purpose.valueOf(kv.get("purpose")) : null,
                 kv.containsKey("birads") ? Integer.valueOf(kv.get("birads")) : null,
                 kv.containsKey("findings") ? List.of(kv.get("findings").split("\\+")) : List.of(),
-                kv.get("followUpOf"), smoking, Boolean.parseBoolean(kv.getOrDefault("ruleOut", "false")));
+                kv.get("followUpOf"), smoking, Boolean.parseBoolean(kv.getOrDefault("ruleOut", "false")), kv.get("pos"));
     }
 
     private static Integer nullable(String value) {

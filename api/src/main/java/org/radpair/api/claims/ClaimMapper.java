@@ -41,6 +41,6 @@ final class ClaimMapper {
         ValidateRequest.Smoking smoking = context.smoking();
         return new ClaimContext(context.purpose(), context.priorBirads(), context.incidentalFindings(), context.followUpOf(),
                 smoking == null ? null : new Smoking(smoking.packYears(), smoking.currentSmoker(), smoking.yearsSinceQuit()),
-                Boolean.TRUE.equals(context.ruleOut()));
+                Boolean.TRUE.equals(context.ruleOut()), context.placeOfService());
     }
 }

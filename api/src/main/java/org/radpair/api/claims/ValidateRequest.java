@@ -59,7 +59,13 @@ public record ValidateRequest(
             @Size(max = 12) List<@NotBlank @Size(max = CODE_MAX) @Pattern(regexp = PRINTABLE, message = NO_CONTROL) String> incidentalFindings,
             @Size(max = 38) @Pattern(regexp = PRINTABLE, message = NO_CONTROL) String followUpOf,
             @Valid Smoking smoking,
-            Boolean ruleOut) {
+            Boolean ruleOut,
+            @Pattern(regexp = "[0-9]{2}", message = "must be a two-digit CMS place-of-service code") String placeOfService) {
+
+        public Context(Purpose purpose, Integer priorBirads, List<String> incidentalFindings, String followUpOf, Smoking smoking,
+                Boolean ruleOut) {
+            this(purpose, priorBirads, incidentalFindings, followUpOf, smoking, ruleOut, null);
+        }
     }
 
     public record Smoking(@Min(0) @Max(300) Integer packYears, Boolean currentSmoker, @Min(0) @Max(120) Integer yearsSinceQuit) {

@@ -125,6 +125,9 @@ final class Claim837Mapper implements Consumer<X12Segment> {
     private void startClaim(X12Segment segment) {
         finishClaim();
         current = new ClaimBuilder(segment.element(1), segment.position());
+        // CLM05-1: the place of service (CMS two-digit code) of every line of the claim.
+        String placeOfService = segment.component(5, 1).strip();
+        current.placeOfService = placeOfService.matches("[0-9]{2}") ? placeOfService : null;
     }
 
     private void diagnoses(X12Segment segment) {
@@ -219,6 +222,7 @@ final class Claim837Mapper implements Consumer<X12Segment> {
         final List<String> problems = new ArrayList<>();
         LocalDate claimDate;
         LocalDate lineDate;
+        String placeOfService;
 
         ClaimBuilder(String claimId, int position) {
             this.claimId = claimId;
@@ -252,7 +256,8 @@ final class Claim837Mapper implements Consumer<X12Segment> {
                     new ValidateRequest.Patient(patientId, person == null ? Sex.U : person.sex(),
                             person == null ? null : person.birthDate()),
                     new ValidateRequest.Payer(context.payerId, context.payerType == null ? PayerType.OTHER : context.payerType),
-                    dateOfService, List.copyOf(diagnoses), mapped, null);
+                    dateOfService, List.copyOf(diagnoses), mapped, placeOfService == null ? null
+                            : new ValidateRequest.Context(null, null, null, null, null, null, placeOfService));
             return new MappedClaim(claimId, position, request, List.copyOf(problems));
         }
 

@@ -48,6 +48,7 @@ class BadInputTest {
                 Arguments.of("unknown sex", VALID.replace("\"sex\":\"F\"", "\"sex\":\"X\""), "patient.sex"),
                 Arguments.of("unknown payer type", VALID.replace("\"MEDICARE\"}", "\"MEDICAL\"}"), "payer.type"),
                 Arguments.of("unknown purpose", VALID.replace("\"purpose\":null", "\"purpose\":\"CURIOSITY\""), "context.purpose"),
+                Arguments.of("place of service not two digits", VALID.replace("\"purpose\":null", "\"purpose\":null,\"placeOfService\":\"hospital\""), "context.placeOfService"),
                 Arguments.of("impossible date", VALID.replace("2026-03-02", "2026-02-30"), "dateOfService"),
                 Arguments.of("date in another format", VALID.replace("2026-03-02", "03/02/2026"), "dateOfService"),
                 Arguments.of("missing claim id", VALID.replace("\"claimId\":\"CLM-BAD\",", ""), "claimId"),

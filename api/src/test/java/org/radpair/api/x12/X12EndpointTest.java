@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -78,6 +79,16 @@ class X12EndpointTest {
         TestClaim knee = TestClaim.of("X-KNEE", "20260302", List.of("M25562"), "73721:RT|1|1");
         post(Claims.tenant(), X12Fixtures.interchange(List.of(knee)), "?persist=false").statusCode(200)
                 .body("claims[0].edits.rule", hasItem("MOD-005"));
+    }
+
+    @Test
+    void thePlaceOfServiceIsReadFromClm05() {
+        TestClaim global = TestClaim.of("X-POS", "20260302", List.of("R519"), "70450|1|1");
+        // An outpatient hospital bills the technical part itself: a global line on the physician's claim is MOD-011.
+        post(Claims.tenant(), X12Fixtures.interchangeAt("22", List.of(global)), "?persist=false").statusCode(200)
+                .body("claims[0].edits.rule", hasItem("MOD-011"));
+        post(Claims.tenant(), X12Fixtures.interchangeAt("11", List.of(global)), "?persist=false").statusCode(200)
+                .body("claims[0].edits.rule", not(hasItem("MOD-011")));
     }
 
     @Test

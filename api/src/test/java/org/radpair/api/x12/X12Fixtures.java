@@ -22,7 +22,17 @@ public final class X12Fixtures {
         return interchange(claims, '*', ':', '^', "~\n");
     }
 
+    /** The claims billed from one place of service (CLM05-1, e.g. 22 outpatient hospital). */
+    public static String interchangeAt(String placeOfService, List<TestClaim> claims) {
+        return interchange(claims, '*', ':', '^', "~\n", placeOfService);
+    }
+
     public static String interchange(List<TestClaim> claims, char element, char component, char repetition, String terminator) {
+        return interchange(claims, element, component, repetition, terminator, "11");
+    }
+
+    private static String interchange(List<TestClaim> claims, char element, char component, char repetition, String terminator,
+            String placeOfService) {
         String e = String.valueOf(element);
         String c = String.valueOf(component);
         List<String> transaction = new ArrayList<>();
@@ -40,7 +50,7 @@ public final class X12Fixtures {
             transaction.add(String.join(e, "NM1", "IL", "1", "DOE", "JANE", "", "", "", "MI", claim.memberId()));
             transaction.add(String.join(e, "DMG", "D8", claim.birthDate(), claim.sex()));
             transaction.add(String.join(e, "NM1", "PR", "2", "MEDICARE JL", "", "", "", "", "PI", "MEDICARE-JL"));
-            transaction.add(String.join(e, "CLM", claim.claimId(), "250", "", "", "11" + c + "B" + c + "1", "Y", "A", "Y", "Y"));
+            transaction.add(String.join(e, "CLM", claim.claimId(), "250", "", "", placeOfService + c + "B" + c + "1", "Y", "A", "Y", "Y"));
             List<String> hi = new ArrayList<>();
             hi.add("HI");
             for (int i = 0; i < claim.diagnoses().size(); i++) {
