@@ -16,7 +16,10 @@ public final class TsvReader {
     private TsvReader() {
     }
 
-    /** Calls {@code row} for every data row, split on tabs. Leading {@code #} comment lines and the header row are skipped. */
+    /**
+     * Calls {@code row} for every data row, split on tabs. Leading {@code #} comment lines and the header row are skipped;
+     * a row whose column count differs from the header's fails the load, naming the table and the line.
+     */
     public static void forEachRow(String resource, Consumer<String[]> row) {
         try (InputStream raw = TsvReader.class.getResourceAsStream(resource)) {
             if (raw == null) {
@@ -32,9 +35,16 @@ public final class TsvReader {
                 throw new IllegalStateException("Reference table is empty: " + resource);
             }
             int columns = split(line, 0).length;
+            int number = 0;
             while ((line = reader.readLine()) != null) {
+                number++;
                 if (!line.isEmpty() && !line.startsWith("#")) {
-                    row.accept(split(line, columns));
+                    String[] fields = split(line, 0);
+                    if (fields.length != columns) {
+                        throw new IllegalStateException(resource + ": data line " + number + " has " + fields.length
+                                + " columns where the header has " + columns);
+                    }
+                    row.accept(fields);
                 }
             }
         } catch (IOException e) {

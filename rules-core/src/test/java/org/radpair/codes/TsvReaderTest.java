@@ -1,0 +1,35 @@
+package org.radpair.codes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class TsvReaderTest {
+
+    @Test
+    void aRowWithTheWrongColumnCountFailsTheLoadNamingFileAndLine() {
+        assertThatThrownBy(() -> TsvReader.forEachRow("/tsv/short_row.tsv", row -> { }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("/tsv/short_row.tsv")
+                .hasMessageContaining("data line 2")
+                .hasMessageContaining("2 columns where the header has 3");
+    }
+
+    @Test
+    void emptyCellsAreKeptAsEmptyStrings() {
+        List<String[]> rows = new ArrayList<>();
+        TsvReader.forEachRow("/tsv/empty_cells.tsv", rows::add);
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0)).containsExactly("1", "", "");
+    }
+
+    @Test
+    void aMissingTableFailsWithItsName() {
+        assertThatThrownBy(() -> TsvReader.forEachRow("/tsv/none.tsv", row -> { }))
+                .hasMessageContaining("/tsv/none.tsv");
+    }
+}
