@@ -3,7 +3,6 @@ package org.radpair.api.audit;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.radpair.api.claims.StoredResults;
 import org.radpair.api.claims.ValidateResponse;
+import org.radpair.api.problem.AcceptedDates;
 import org.radpair.api.problem.InvalidQueryParameter;
 import org.radpair.api.security.Caller;
 import org.radpair.audit.AuditLog;
@@ -281,11 +281,7 @@ public class AuditResource {
     }
 
     private static LocalDate date(String name, String value) {
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidQueryParameter(name, "must be a date YYYY-MM-DD");
-        }
+        return AcceptedDates.parameter(name, value);
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String name, String value) {
