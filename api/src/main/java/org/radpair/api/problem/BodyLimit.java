@@ -6,6 +6,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -38,14 +39,20 @@ public class BodyLimit {
                     ? bulkLimit.asLongValue() : claimLimit.asLongValue();
             if (length != null && tooLong(length, maxBytes)) {
                 reject(context, maxBytes);
-            } else if (length == null && !batch && context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
-                // Chunked: read it here, with the limit; the resource then reads the buffered body.
+            } else if (length == null && !batch && mayHaveBody(context.request().method())) {
+                // No announced length (HTTP/1.1 chunked, or HTTP/2 without content-length): read it here, with the
+                // limit; the resource then reads the buffered body.
                 context.put(LIMIT, maxBytes);
                 BodyHandler.create(false).setBodyLimit(maxBytes).handle(context);
             } else {
                 context.next();
             }
         });
+    }
+
+    private static boolean mayHaveBody(HttpMethod method) {
+        return !HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method) && !HttpMethod.OPTIONS.equals(method)
+                && !HttpMethod.DELETE.equals(method);
     }
 
     private static boolean tooLong(String contentLength, long maxBytes) {
