@@ -6,6 +6,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PORT="${RADPAIR_BENCH_PORT:-8089}"
 DB="${RADPAIR_BENCH_DB:-radpair_bench}"
 BASE="http://127.0.0.1:${PORT}"
+# Health and metrics live on the management interface, its own port (docs/operations.md).
+MANAGEMENT_PORT="${RADPAIR_BENCH_MANAGEMENT_PORT:-9089}"
+MANAGEMENT="http://127.0.0.1:${MANAGEMENT_PORT}"
 OUT="${RADPAIR_BENCH_OUT:-${ROOT}/bench/results}"
 mkdir -p "$OUT"
 
@@ -33,20 +36,20 @@ build_service() {
 
 start_service() {
   local log="$OUT/service.log"
-  if curl -s -o /dev/null "$BASE/q/health/live"; then
-    echo "port ${PORT} is already taken: stop what runs there first" >&2
+  if curl -s -o /dev/null "$BASE/" || curl -s -o /dev/null "$MANAGEMENT/q/health/live"; then
+    echo "port ${PORT} or ${MANAGEMENT_PORT} is already taken: stop what runs there first" >&2
     exit 1
   fi
   (cd "$ROOT" && QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/${DB}" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/${DB}" \
     QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
-    QUARKUS_HTTP_PORT="$PORT" QUARKUS_LOG_CONSOLE_LEVEL=WARN RADPAIR_HOME="$OUT/home" RADPAIR_RATE_LIMIT_REQUESTS_PER_SECOND=0 \
+    QUARKUS_HTTP_PORT="$PORT" QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" QUARKUS_LOG_CONSOLE_LEVEL=WARN RADPAIR_HOME="$OUT/home" RADPAIR_RATE_LIMIT_REQUESTS_PER_SECOND=0 \
     exec java ${RADPAIR_BENCH_JAVA_OPTS:--Xms512m -Xmx1g} -Dquarkus.profile=dev \
       -jar api/target/quarkus-app/quarkus-run.jar > "$log" 2>&1) &
   SERVICE_PID=$!
   trap 'kill $SERVICE_PID 2>/dev/null || true; wait $SERVICE_PID 2>/dev/null || true' EXIT
   for _ in $(seq 1 120); do
-    curl -sf "$BASE/q/health/ready" > /dev/null 2>&1 && return 0
+    curl -sf "$MANAGEMENT/q/health/ready" > /dev/null 2>&1 && return 0
     sleep 0.5
   done
   echo "the service did not become ready; see $log" >&2

@@ -36,7 +36,7 @@ what_if() {
   pg_ctlcluster --skip-systemctl-redirect "$CLUSTER" main stop -m fast
   sleep 2
   echo "while PostgreSQL is down:"
-  check "readiness is DOWN (503)" '[ "$(curl -s -o /dev/null -w "%{http_code}" "$BASE/q/health/ready")" = 503 ]'
+  check "readiness is DOWN (503)" '[ "$(curl -s -o /dev/null -w "%{http_code}" "$MANAGEMENT/q/health/ready")" = 503 ]'
   check "persist=false still answers 200" '[ "$(what_if)" = 200 ]'
   RECORD=$(curl -s -D - -o "$OUT/outage-503.json" -w '%{http_code} %{time_total}' -H "Authorization: Bearer $RADPAIR_TOKEN" \
     -H 'Content-Type: application/json' --data @"$ROOT/docs/examples/claim.json" "$BASE/v1/claims/validate")
@@ -46,7 +46,7 @@ what_if() {
   pg_ctlcluster --skip-systemctl-redirect "$CLUSTER" main start
   STARTED_AT=$(date +%s.%N)
   for _ in $(seq 1 60); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/q/health/ready")" = 200 ] && break
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$MANAGEMENT/q/health/ready")" = 200 ] && break
     sleep 0.5
   done
   echo "after PostgreSQL is back:"

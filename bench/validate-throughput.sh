@@ -24,7 +24,7 @@ wrk -t2 -c"$CONNECTIONS" -d40s -s "$ROOT/bench/claims.lua" "$BASE/v1/claims/vali
 # (PlannerStatistics), so the warm-up also gives the planner real statistics. See docs/operations.md.
 {
   echo "wrk -t2 -c${CONNECTIONS} -d${SECONDS_PER_RUN}s, rotating mix of 8 claims (bench/claims.lua); $(nproc) cores, $(java -version 2>&1 | head -1)"
-  run "(a) GET /q/health/live      " "$BASE/q/health/live" "$ROOT/bench/get.lua"
+  run "(a) GET /q/health/live (mgmt)" "$MANAGEMENT/q/health/live" "$ROOT/bench/get.lua"
   run "(b) validate persist=false  " "$BASE/v1/claims/validate?persist=false"
   run "(c) validate persist=true   " "$BASE/v1/claims/validate"
   echo "audit rows written: $(psql_bench -At -c 'select count(*) from audit_claim')"

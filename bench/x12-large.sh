@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A 10,000-claim 837P interchange posted to /v1/x12/837p (persist=false, then persist=true) on a fresh
-# database: wall time and the heap the service used, from /q/metrics sampled during the call.
+# database: wall time and the heap the service used, from jstat sampled during the call.
 # Usage: bench/x12-large.sh [claims]
 source "$(dirname "$0")/common.sh"
 CLAIMS="${1:-10000}"

@@ -4,11 +4,17 @@ import jakarta.inject.Singleton;
 
 import org.radpair.rules.Suggestion;
 
+import java.io.IOException;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
@@ -31,5 +37,28 @@ public class JacksonConfig implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.addMixIn(Suggestion.class, SuggestionView.class);
+        mapper.registerModule(new SimpleModule("radpair-strings").addDeserializer(String.class, new NoNulStrings()));
+    }
+
+    /** A string the API cannot accept: answered as a 400 naming the field. */
+    public static final class ForbiddenCharacter extends MismatchedInputException {
+        ForbiddenCharacter(JsonParser parser, String message) {
+            super(parser, message, String.class);
+        }
+    }
+
+    /**
+     * Strings as Jackson reads them, except that a NUL character is refused wherever it appears in a body
+     * (PostgreSQL cannot store it in text; it used to surface as a 500).
+     */
+    static final class NoNulStrings extends StringDeserializer {
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String value = super.deserialize(parser, context);
+            if (value != null && value.indexOf('\0') >= 0) {
+                throw new ForbiddenCharacter(parser, "must not contain a NUL character");
+            }
+            return value;
+        }
     }
 }

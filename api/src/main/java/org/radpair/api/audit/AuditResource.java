@@ -3,7 +3,6 @@ package org.radpair.api.audit;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -33,8 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.radpair.api.claims.ClaimsResource;
 import org.radpair.api.claims.StoredResults;
 import org.radpair.api.claims.ValidateResponse;
+import org.radpair.api.problem.AcceptedDates;
 import org.radpair.api.problem.InvalidQueryParameter;
 import org.radpair.api.security.Caller;
+import org.radpair.audit.AccessLog;
 import org.radpair.audit.AuditLog;
 import org.radpair.audit.DailyStats;
 import org.radpair.audit.AuditQuery;
@@ -51,6 +52,7 @@ import org.radpair.rules.Verdict;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /** The audit history and the incidental-finding worklist, always scoped to the caller's tenant. */
 @Path("/v1/audit")
@@ -123,6 +125,12 @@ public class AuditResource {
     @Inject
     AuditCsv csv;
 
+    @Inject
+    AccessLog accessLog;
+
+    @Inject
+    HttpServerRequest request;
+
     @GET
     @Path("/claims")
     @Operation(summary = "Recorded validations, newest first, filtered; keyset pagination with nextCursor")
@@ -133,7 +141,7 @@ public class AuditResource {
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         AuditQuery query = query(caller.tenant(), from, to, dosFrom, dosTo, verdict, category, rule, payer, cpt, null,
                 limit, cursor);
-        return page(query);
+        return accessed("GET /v1/audit/claims", null, null, null).chain(() -> page(query));
     }
 
     @GET
@@ -146,14 +154,16 @@ public class AuditResource {
             @QueryParam("rule") String rule, @QueryParam("payer") String payer, @QueryParam("cpt") String cpt) {
         AuditQuery query = query(caller.tenant(), from, to, dosFrom, dosTo, verdict, category, rule, payer, cpt, null,
                 null, null);
-        return csv.stream(query.withLimit(AuditCsv.PAGE));
+        return accessed("GET /v1/audit/claims (text/csv)", null, null, null)
+                .onItem().transformToMulti(logged -> csv.stream(query.withLimit(AuditCsv.PAGE)));
     }
 
     @GET
     @Path("/claims/{claimId}")
     @Operation(summary = "Every recorded version of a claim, with its result")
     public Uni<ClaimHistory> claim(@PathParam("claimId") String claimId) {
-        return auditLog.versionsOf(caller.tenant(), claimId).map(records -> {
+        return accessed("GET /v1/audit/claims/{claimId}", claimId, null, null)
+                .chain(() -> auditLog.versionsOf(caller.tenant(), claimId)).map(records -> {
             if (records.isEmpty()) {
                 throw new NotFoundException("No claim " + claimId + " has been recorded for this tenant.");
             }
@@ -167,9 +177,10 @@ public class AuditResource {
     public Uni<Page> patientClaims(@PathParam("patientId") String patientId, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         String tenant = caller.tenant();
-        AuditQuery query = query(tenant, null, null, null, null, null, null, null, null, null,
-                patientKeys.keyOf(tenant, patientId), limit, cursor);
-        return page(query);
+        caller.patientLookup();
+        String patientKey = patientKeys.keyOf(tenant, patientId);
+        AuditQuery query = query(tenant, null, null, null, null, null, null, null, null, null, patientKey, limit, cursor);
+        return accessed("GET /v1/audit/patients/{patientId}/claims", null, patientKey, null).chain(() -> page(query));
     }
 
     @GET
@@ -180,7 +191,8 @@ public class AuditResource {
         FindingStatus wanted = status == null || status.isBlank() ? null : enumValue(FindingStatus.class, "status", status);
         Integer days = olderThanDays == null || olderThanDays.isBlank() ? null : integer("olderThanDays", olderThanDays, 0, 36_500);
         boolean onlyOverdue = overdue != null && !overdue.isBlank() && ClaimsResource.flag("overdue", overdue);
-        return findings.worklist(caller.tenant(), wanted, days, onlyOverdue, limit(limit))
+        return accessed("GET /v1/audit/findings", null, null, null)
+                .chain(() -> findings.worklist(caller.tenant(), wanted, days, onlyOverdue, limit(limit)))
                 .map(list -> new FindingList(list.stream().map(AuditResource::view).toList()));
     }
 
@@ -190,7 +202,7 @@ public class AuditResource {
     public Uni<FindingDetail> finding(@PathParam("findingId") String findingId) {
         String tenant = caller.tenant();
         UUID id = uuid(findingId);
-        return findings.get(tenant, id).chain(found -> {
+        return accessed("GET /v1/audit/findings/{findingId}", null, null, id).chain(() -> findings.get(tenant, id)).chain(found -> {
             if (found == null) {
                 throw new NotFoundException("No finding " + findingId + " for this tenant.");
             }
@@ -231,6 +243,31 @@ public class AuditResource {
         return dailyStats.between(caller.tenant(), start, end)
                 .map(stats -> stats(start, end, stats));
     }
+
+    /**
+     * Records a read of audit data in the access log (who, tenant, endpoint, what; the patient only as its key)
+     * before it happens: a read that cannot be logged does not happen.
+     */
+    private Uni<Void> accessed(String endpoint, String claimId, String patientKey, UUID findingId) {
+        return accessLog.record(new AccessLog.Access(caller.tenant(), identity.getPrincipal().getName(), endpoint, claimId,
+                patientKey, findingId, filters(request)));
+    }
+
+    /** The filters of a read as the access log keeps them: the known parameters only, so no identifier slips in. */
+    static String filters(HttpServerRequest request) {
+        StringBuilder filters = new StringBuilder();
+        for (String name : LOGGED_PARAMETERS) {
+            String value = request.getParam(name);
+            if (value != null && !value.isBlank()) {
+                filters.append(filters.length() == 0 ? "" : "&").append(name).append('=')
+                        .append(value, 0, Math.min(value.length(), 80));
+            }
+        }
+        return filters.length() == 0 ? null : filters.toString();
+    }
+
+    private static final List<String> LOGGED_PARAMETERS = List.of("from", "to", "dosFrom", "dosTo", "verdict", "category",
+            "rule", "payer", "cpt", "status", "olderThanDays", "limit", "cursor");
 
     private static Stats stats(LocalDate from, LocalDate to, AuditStats stats) {
         long passed = stats.byVerdict().getOrDefault(Verdict.PASS.name(), 0L);
@@ -290,11 +327,7 @@ public class AuditResource {
     }
 
     private static LocalDate date(String name, String value) {
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidQueryParameter(name, "must be a date YYYY-MM-DD");
-        }
+        return AcceptedDates.parameter(name, value);
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String name, String value) {

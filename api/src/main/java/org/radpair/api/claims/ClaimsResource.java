@@ -44,7 +44,12 @@ public class ClaimsResource {
     @Operation(summary = "Check one radiology claim before submission and record it in the audit history")
     public Uni<ValidateResponse> validate(@NotNull(message = "a JSON body is required") @Valid ValidateRequest request,
             @QueryParam("persist") @DefaultValue("true") String persist) {
-        return validation.validate(caller.tenant(), request, flag("persist", persist));
+        String tenant = caller.tenant();
+        if (request.context() != null && request.context().followUpOf() != null) {
+            // Naming a finding asks whether it belongs to this patient: a patient look-up.
+            caller.patientLookup();
+        }
+        return validation.validate(tenant, request, flag("persist", persist));
     }
 
     @POST

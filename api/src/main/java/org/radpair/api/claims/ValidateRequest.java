@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.radpair.api.problem.AcceptedDates;
 import org.radpair.claim.PayerType;
 import org.radpair.claim.Purpose;
 import org.radpair.claim.Sex;
@@ -27,7 +28,7 @@ public record ValidateRequest(
         String claimId,
         @NotNull @Valid Patient patient,
         @Valid Payer payer,
-        @NotNull LocalDate dateOfService,
+        @NotNull @AcceptedDates.Accepted LocalDate dateOfService,
         @NotNull @Size(min = 1, max = 12) List<@NotBlank @Size(max = CODE_MAX) @Pattern(regexp = PRINTABLE, message = NO_CONTROL) String> diagnoses,
         @NotNull @Size(min = 1, max = 50) List<@NotNull @Valid Line> lines,
         @Valid Context context) {
@@ -40,7 +41,7 @@ public record ValidateRequest(
             @NotBlank @Size(max = 80) @Pattern(regexp = PRINTABLE, message = NO_CONTROL)
             String id,
             Sex sex,
-            LocalDate birthDate) {
+            @AcceptedDates.Accepted LocalDate birthDate) {
     }
 
     public record Payer(@Size(max = 80) @Pattern(regexp = PRINTABLE, message = NO_CONTROL) String id, PayerType type) {

@@ -2,7 +2,6 @@ package org.radpair.api.codes;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 
@@ -18,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.radpair.api.problem.InvalidQueryParameter;
+import org.radpair.api.problem.AcceptedDates;
 import org.radpair.codes.BodyRegion;
 import org.radpair.codes.Contrast;
 import org.radpair.codes.CptCatalog;
@@ -153,10 +152,6 @@ public class CodesResource {
         if (dos == null || dos.isBlank()) {
             return LocalDate.now(ZoneOffset.UTC);
         }
-        try {
-            return LocalDate.parse(dos.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidQueryParameter("dos", "must be a date YYYY-MM-DD");
-        }
+        return AcceptedDates.parameter("dos", dos);
     }
 }

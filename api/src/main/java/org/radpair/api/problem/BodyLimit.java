@@ -6,14 +6,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * Rejects a body announced larger than {@code quarkus.http.limits.max-body-size} before it is
- * read, with a problem+json 413. (A chunked body without a length that grows past the limit is
- * cut off by the HTTP layer itself, with a bare 413.)
+ * Caps bodies with a problem+json 413 however they are framed: a body announced larger than the limit
+ * ({@code Content-Length}) is refused before it is read; a body without a length (chunked) is read here,
+ * up to the limit, and refused as soon as it passes it (the failure is answered by {@link HttpLayer}).
+ * The limit is {@code radpair.limits.claim-body-size} (1 MiB) for single claims and every other call,
+ * {@code quarkus.http.limits.max-body-size} (32 MiB) for X12 interchanges. NDJSON batches are read line by
+ * line with their own caps (1 MiB a line, 10,000 lines), never whole.
  */
 public class BodyLimit {
 
@@ -26,17 +31,28 @@ public class BodyLimit {
     MemorySize bulkLimit;
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(context -> {
+        router.route().order(HttpLayer.ORDER + 1).handler(context -> {
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             String path = context.request().path();
-            long maxBytes = path != null && (path.startsWith("/v1/x12/") || path.startsWith("/v1/claims/validate-batch"))
+            boolean batch = path != null && path.startsWith("/v1/claims/validate-batch");
+            long maxBytes = batch || path != null && path.startsWith("/v1/x12/")
                     ? bulkLimit.asLongValue() : claimLimit.asLongValue();
             if (length != null && tooLong(length, maxBytes)) {
                 reject(context, maxBytes);
+            } else if (length == null && !batch && mayHaveBody(context.request().method())) {
+                // No announced length (HTTP/1.1 chunked, or HTTP/2 without content-length): read it here, with the
+                // limit; the resource then reads the buffered body.
+                context.put(LIMIT, maxBytes);
+                BodyHandler.create(false).setBodyLimit(maxBytes).handle(context);
             } else {
                 context.next();
             }
         });
+    }
+
+    private static boolean mayHaveBody(HttpMethod method) {
+        return !HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method) && !HttpMethod.OPTIONS.equals(method)
+                && !HttpMethod.DELETE.equals(method);
     }
 
     private static boolean tooLong(String contentLength, long maxBytes) {
@@ -47,10 +63,17 @@ public class BodyLimit {
         }
     }
 
-    private static void reject(RoutingContext context, long maxBytes) {
-        Problem problem = Problem.of(413, "payload-too-large", "Payload Too Large",
+    /** The routing-context key of the limit that applied to a chunked body. */
+    static final String LIMIT = "radpair.body-limit";
+
+    static Problem tooLarge(long maxBytes) {
+        return Problem.of(413, "payload-too-large", "Payload Too Large",
                 "The body is larger than the " + (maxBytes >= 1 << 20 ? (maxBytes >> 20) + " MiB" : maxBytes + " bytes")
                         + " limit.");
+    }
+
+    private static void reject(RoutingContext context, long maxBytes) {
+        Problem problem = tooLarge(maxBytes);
         context.response().setStatusCode(413)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")

@@ -12,8 +12,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.radpair.api.JacksonConfig;
 import org.radpair.api.database.DatabaseFailures;
 import org.radpair.api.security.TenantRateLimiter;
+import org.radpair.api.x12.X12Resource;
 import org.radpair.api.x12.X12SyntaxException;
 import org.radpair.findings.FindingRegistry;
 
@@ -90,6 +92,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper(priority = 1)
+    public Response tooManyClaims(X12Resource.TooManyClaims e) {
+        return respond(Problem.of(413, "interchange-too-large", "Interchange too large", e.getMessage()));
+    }
+
+    @ServerExceptionMapper(priority = 1)
     public Response tooManyRequests(TenantRateLimiter.TooManyRequests e) {
         return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", e.retryAfterSeconds())
                 .entity(Problem.of(429, "too-many-requests", "Too Many Requests", e.getMessage())).build();
@@ -129,10 +136,15 @@ public class ProblemMappers {
     /** The 400 problem for JSON that cannot be read as the expected shape. */
     public static Problem invalid(JsonProcessingException e) {
         if (e instanceof StreamConstraintsException) {
-            return Problem.invalid("The body exceeds a JSON nesting, number or string limit.", List.of());
+            return Problem.invalid(CONSTRAINTS, List.of());
+        }
+        if (e instanceof JsonMappingException mapping && mapping.getCause() instanceof StreamConstraintsException) {
+            return Problem.invalid(CONSTRAINTS, List.of(new Problem.FieldError(pathOf(mapping), "is too long or too deeply nested")));
         }
         if (e instanceof JsonParseException) {
-            return Problem.invalid("The body is not valid JSON: " + e.getOriginalMessage(), List.of());
+            String message = e.getOriginalMessage();
+            return Problem.invalid(message == null || message.contains("`") || message.contains("Constraints")
+                    ? "The body is not valid JSON." : "The body is not valid JSON: " + message, List.of());
         }
         if (e instanceof JsonMappingException mapping) {
             return Problem.invalid("A field has the wrong type or value.",
@@ -141,7 +153,12 @@ public class ProblemMappers {
         return Problem.invalid("The body is not valid JSON.", List.of());
     }
 
+    private static final String CONSTRAINTS = "The body exceeds a JSON nesting, number or string limit.";
+
     private static String describe(JsonMappingException e) {
+        if (e instanceof JacksonConfig.ForbiddenCharacter) {
+            return e.getOriginalMessage();
+        }
         if (e instanceof InvalidFormatException invalid) {
             Class<?> target = invalid.getTargetType();
             if (target != null && target.isEnum()) {
@@ -156,7 +173,9 @@ public class ProblemMappers {
             return "must be " + simpleType(mismatched.getTargetType());
         }
         String message = e.getOriginalMessage();
-        return message == null ? "is invalid" : message.lines().findFirst().orElse("is invalid");
+        // Jackson's own messages name its classes and settings: say only what is wrong, in plain words.
+        return message == null || message.contains("Constraints") || message.contains("`") || message.contains("com.fasterxml")
+                ? "is invalid" : message.lines().findFirst().orElse("is invalid");
     }
 
     private static String simpleType(Class<?> type) {
@@ -222,8 +241,15 @@ public class ProblemMappers {
             LOG.error("Request failed", e);
         }
         Response.StatusType type = e.getResponse().getStatusInfo();
-        String detail = status == 413 ? "The body is larger than the 32 MiB limit." : e.getMessage();
-        if (detail == null || detail.startsWith("HTTP ")) {
+        String detail = switch (status) {
+            case 413 -> "The body is larger than the 32 MiB limit.";
+            case 405 -> "This endpoint does not answer this HTTP method.";
+            case 406 -> "This endpoint cannot answer in the media type the Accept header asks for.";
+            case 415 -> "This endpoint does not read a body of this Content-Type.";
+            default -> e.getMessage();
+        };
+        // Framework messages may name annotations or classes (@Consumes, @Produces): not for callers.
+        if (detail == null || detail.startsWith("HTTP ") || detail.contains("@") || detail.contains("java.")) {
             detail = type.getReasonPhrase();
         }
         return respond(Problem.of(status, slug(type.getReasonPhrase()), type.getReasonPhrase(), detail));
@@ -244,17 +270,22 @@ public class ProblemMappers {
         if (DatabaseFailures.unavailable(e)) {
             LOG.warnf("Database unavailable: %s", e.getMessage());
             return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", RETRY_AFTER_SECONDS)
-                    .entity(Problem.of(503, "database-unavailable", "Service Unavailable",
-                            "The audit database does not answer in time; the claim may not be recorded. Send it again later"
-                                    + " (an identical claim is recorded once), or use persist=false."))
-                    .build();
+                    .entity(databaseUnavailable()).build();
         }
         LOG.error("Unexpected failure", e);
         return respond(Problem.of(500, "internal-error", "Internal error",
                 "The request could not be completed; it has been logged."));
     }
 
-    static final int RETRY_AFTER_SECONDS = 5;
+    /** Seconds a caller is asked to wait when the database does not answer (header {@code Retry-After}). */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
+    /** The 503 problem of a call that could not reach the database (single claims and each line of a batch). */
+    public static Problem databaseUnavailable() {
+        return Problem.of(503, "database-unavailable", "Service Unavailable",
+                "The audit database does not answer in time; the claim may not be recorded. Send it again later"
+                        + " (an identical claim is recorded once), or use persist=false.");
+    }
 
     private static String slug(String reason) {
         return reason == null ? "error" : reason.toLowerCase().replaceAll("[^a-z0-9]+", "-");

@@ -1,6 +1,9 @@
 package org.radpair.api.security;
 
+import java.util.regex.Pattern;
+
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonString;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -12,6 +15,9 @@ import io.quarkus.security.ForbiddenException;
 public class Caller {
 
     public static final String TENANT_CLAIM = "tenant";
+
+    /** What a tenant claim must look like (contract, "Additions (December 2026)"). */
+    public static final Pattern TENANT_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     @Inject
     JsonWebToken token;
@@ -33,12 +39,32 @@ public class Caller {
         return tenant;
     }
 
+    /** Counts a look-up by patient (or by a finding's patient) against the tenant's lower patient rate: 429 past it. */
+    public void patientLookup() {
+        limiter.acquirePatientLookup(tenant());
+    }
+
     private String resolve() {
-        Object tenant = token.getClaim(TENANT_CLAIM);
-        String value = tenant == null ? "" : tenant.toString().strip();
-        if (value.isEmpty() || value.length() > 128 || value.chars().anyMatch(Character::isISOControl)) {
-            throw new ForbiddenException("The token carries no tenant claim");
+        String value = tenantOf(token.getClaim(TENANT_CLAIM));
+        if (value == null) {
+            throw new ForbiddenException("The token carries no valid tenant claim");
         }
         return value;
+    }
+
+    /**
+     * The tenant a claim value names, or null: only a JSON string matching {@link #TENANT_PATTERN} exactly
+     * (no trimming, no case folding). Arrays, objects, numbers, booleans, blank or padded strings name none.
+     */
+    static String tenantOf(Object claim) {
+        String value;
+        if (claim instanceof String text) {
+            value = text;
+        } else if (claim instanceof JsonString json) {
+            value = json.getString();
+        } else {
+            return null;
+        }
+        return TENANT_PATTERN.matcher(value).matches() ? value : null;
     }
 }

@@ -19,8 +19,8 @@ public class TenantRateLimiter {
     public static class TooManyRequests extends RuntimeException {
         private final long retryAfterSeconds;
 
-        public TooManyRequests(String tenant, long retryAfterSeconds) {
-            super("Tenant " + tenant + " sends more than its request rate allows; retry after " + retryAfterSeconds + " s.");
+        public TooManyRequests(String tenant, String what, long retryAfterSeconds) {
+            super("Tenant " + tenant + " sends more than " + what + " allows; retry after " + retryAfterSeconds + " s.");
             this.retryAfterSeconds = retryAfterSeconds;
         }
 
@@ -54,15 +54,33 @@ public class TenantRateLimiter {
     @ConfigProperty(name = "radpair.rate-limit.requests-per-second", defaultValue = "2000")
     double requestsPerSecond;
 
+    private final Map<String, Bucket> patientBuckets = new ConcurrentHashMap<>();
+
+    /**
+     * Look-ups by patient (the patient view of the audit history, claims that name a finding they follow up):
+     * a separate, lower rate per tenant, so that patient or finding identifiers cannot be guessed at the
+     * general rate. Zero turns it off.
+     */
+    @ConfigProperty(name = "radpair.rate-limit.patient-lookups-per-second", defaultValue = "10")
+    double patientLookupsPerSecond;
+
     public void acquire(String tenant) {
-        if (requestsPerSecond <= 0) {
+        take(buckets, tenant, requestsPerSecond, "its request rate");
+    }
+
+    public void acquirePatientLookup(String tenant) {
+        take(patientBuckets, tenant, patientLookupsPerSecond, "its rate of patient look-ups");
+    }
+
+    private static void take(Map<String, Bucket> buckets, String tenant, double perSecond, String what) {
+        if (perSecond <= 0) {
             return;
         }
-        double capacity = 2 * requestsPerSecond;
+        double capacity = 2 * perSecond;
         long now = System.nanoTime();
         Bucket bucket = buckets.computeIfAbsent(tenant, t -> new Bucket(capacity, now));
-        if (!bucket.take(requestsPerSecond / 1e9, capacity, now)) {
-            throw new TooManyRequests(tenant, Math.max(1, (long) Math.ceil(1 / requestsPerSecond)));
+        if (!bucket.take(perSecond / 1e9, capacity, now)) {
+            throw new TooManyRequests(tenant, what, Math.max(1, (long) Math.ceil(1 / perSecond)));
         }
     }
 }

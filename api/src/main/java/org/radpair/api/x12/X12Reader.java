@@ -77,17 +77,18 @@ final class X12Reader {
             }
         } catch (EDIStreamException e) {
             Location at = e.getLocation();
-            int segment = at == null ? position : at.getSegmentPosition();
-            throw new X12SyntaxException(segment, at == null ? tag : at.getSegmentTag(),
-                    "Not a valid X12 interchange near segment " + segment + ": " + e.getMessage(), e);
+            int segment = at == null ? position : Math.max(at.getSegmentPosition(), 0);
+            String segmentTag = at == null ? tag : at.getSegmentTag();
+            throw new X12SyntaxException(segment, segmentTag, "Not a valid X12 interchange near segment " + segment
+                    + (segmentTag == null ? "" : " (" + segmentTag + ")")
+                    + ": the envelope (ISA/GS/ST … SE/GE/IEA) or the delimiters it declares cannot be read.", e);
         } catch (IOException e) {
-            throw new X12SyntaxException(position, tag, "The interchange could not be read: " + e.getMessage(), e);
+            throw new X12SyntaxException(position, tag, "The interchange could not be read.", e);
+        } catch (X12SyntaxException | X12Resource.TooManyClaims passOn) {
+            throw passOn;
         } catch (RuntimeException e) {
-            if (e instanceof X12SyntaxException syntax) {
-                throw syntax;
-            }
-            throw new X12SyntaxException(position, tag, "Not a valid X12 interchange near segment " + position + ": "
-                    + e.getMessage(), e);
+            throw new X12SyntaxException(position, tag, "Not a valid X12 interchange near segment " + position
+                    + (tag == null ? "" : " (" + tag + ")") + ".", e);
         }
     }
 

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.radpair.api.claims.BatchValidation;
 import org.radpair.api.claims.ClaimsResource;
 import org.radpair.api.claims.InOrder;
 import org.radpair.api.claims.ClaimValidation;
@@ -77,12 +78,26 @@ public class X12Resource {
     record Parsed(String controlNumber, List<Claim837Mapper.MappedClaim> claims) {
     }
 
+    /** An interchange with more claims than a batch may hold: 413, found while reading. */
+    public static final class TooManyClaims extends RuntimeException {
+        public TooManyClaims(int segmentPosition) {
+            super("An interchange holds at most " + BatchValidation.MAX_CLAIMS + " claims (CLM loops); the claim at segment "
+                    + segmentPosition + " is one too many. Split the interchange.");
+        }
+    }
+
     static Parsed parse(byte[] interchange) {
         if (interchange == null || interchange.length == 0) {
             throw new X12SyntaxException(0, null, "The body is empty: an X12 interchange starts with an ISA segment.", null);
         }
         List<Claim837Mapper.MappedClaim> claims = new ArrayList<>();
-        Claim837Mapper mapper = new Claim837Mapper(claims::add);
+        // The same cap as NDJSON batches, while reading: the claim past it stops the parse.
+        Claim837Mapper mapper = new Claim837Mapper(claim -> {
+            if (claims.size() >= BatchValidation.MAX_CLAIMS) {
+                throw new TooManyClaims(claim.segmentPosition());
+            }
+            claims.add(claim);
+        });
         X12Reader.read(new ByteArrayInputStream(interchange), mapper);
         mapper.finish();
         return new Parsed(mapper.interchangeControlNumber(), claims);

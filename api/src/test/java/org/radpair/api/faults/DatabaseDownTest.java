@@ -45,7 +45,30 @@ class DatabaseDownTest {
                 .statusCode(200).body("verdict", equalTo("PASS"));
         given().header("Authorization", Tokens.auditor(tenant)).when().get("/v1/audit/claims").then()
                 .statusCode(503).contentType("application/problem+json");
-        given().when().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
-        given().when().get("/q/health/live").then().statusCode(200);
+        // A CSV export never answers 200 and then drops: the failure comes before the first byte.
+        given().header("Authorization", Tokens.auditor(tenant)).accept("text/csv").when().get("/v1/audit/claims").then()
+                .statusCode(503).contentType("application/problem+json");
+        given().when().get(ready).then().statusCode(503).body("status", equalTo("DOWN"));
+        given().when().get(live).then().statusCode(200);
+    }
+
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/live", management = true)
+    java.net.URL live;
+
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/ready", management = true)
+    java.net.URL ready;
+
+    /** A batch during an outage: each line the same 503 and retry delay as a single call, not a 500 line. */
+    @Test
+    void batchLinesDuringAnOutageAre503WithRetryAfter() {
+        String tenant = Claims.tenant();
+        String lines = Claims.screeningMammogram(Claims.uniqueId("DOWN")).replace("\n", "") + "\n"
+                + Claims.screeningMammogram(Claims.uniqueId("DOWN")).replace("\n", "") + "\n";
+        String answers = given().header("Authorization", Tokens.validator(tenant)).contentType("application/x-ndjson")
+                .body(lines.getBytes(java.nio.charset.StandardCharsets.UTF_8)).when().post("/v1/claims/validate-batch")
+                .then().statusCode(200).extract().asString();
+        java.util.List<String> answered = answers.lines().filter(line -> !line.isBlank()).toList();
+        org.assertj.core.api.Assertions.assertThat(answered).hasSize(2).allSatisfy(line -> org.assertj.core.api.Assertions
+                .assertThat(line).contains("\"status\":503").contains("\"retryAfter\":5").doesNotContain("\"status\":500"));
     }
 }

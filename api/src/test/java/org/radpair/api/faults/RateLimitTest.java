@@ -25,7 +25,8 @@ class RateLimitTest {
     public static class TwoPerSecond implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("radpair.rate-limit.requests-per-second", "2");
+            return Map.of("radpair.rate-limit.requests-per-second", "2",
+                    "radpair.rate-limit.patient-lookups-per-second", "0.5");
         }
     }
 
@@ -53,5 +54,23 @@ class RateLimitTest {
         assertThat(limited.header("Retry-After")).isNotBlank();
         assertThat(limited.jsonPath().getInt("status")).isEqualTo(429);
         assertThat(validate(Claims.tenant()).statusCode()).isEqualTo(200);
+    }
+
+    /** Patient look-ups have their own, lower rate (0.5/s here: one at once, then one per two seconds). */
+    @Test
+    void patientLookUpsHaveTheirOwnLowerRate() {
+        String tenant = Claims.tenant();
+        Response first = given().header("Authorization", Tokens.auditor(tenant)).when()
+                .get("/v1/audit/patients/" + Claims.uniqueId("MRN") + "/claims");
+        Response second = given().header("Authorization", Tokens.auditor(tenant)).when()
+                .get("/v1/audit/patients/" + Claims.uniqueId("MRN") + "/claims");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(second.statusCode()).isEqualTo(429);
+        assertThat(second.contentType()).startsWith("application/problem+json");
+        assertThat(second.header("Retry-After")).isNotBlank();
+        assertThat(second.jsonPath().getString("detail")).contains("patient look-ups");
+        // The general rate is untouched: the same tenant may still list its claims.
+        assertThat(given().header("Authorization", Tokens.auditor(tenant)).when().get("/v1/audit/claims").statusCode())
+                .isEqualTo(200);
     }
 }

@@ -1,0 +1,148 @@
+package org.radpair.api.problem;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * What the HTTP layer answers before (or instead of) a resource, so that every 4xx is problem+json:
+ * <ul>
+ * <li>{@code X-Content-Type-Options: nosniff} on every response, {@code Cache-Control: no-store} on every
+ * response that may carry claim or patient data (everything but the reference-data look-ups and {@code /q});</li>
+ * <li>414 for a request URI longer than {@code radpair.limits.max-uri-length}, 431 for headers larger than
+ * {@code radpair.limits.max-header-size} (the Netty codec's own limits are set higher, in
+ * application.properties, so that these checks answer first; past the codec's limits it answers bare);</li>
+ * <li>400 naming the parameter for a NUL character in the path or a query parameter (PostgreSQL refuses NUL
+ * in text, which used to surface as a 500);</li>
+ * <li>problem+json for any 4xx a Vert.x handler fails the request with (a chunked body over its limit: 413).</li>
+ * </ul>
+ */
+public class HttpLayer {
+
+    /** Runs before everything else on the router, {@link BodyLimit} included. */
+    static final int ORDER = Integer.MIN_VALUE;
+
+    @ConfigProperty(name = "radpair.limits.max-uri-length", defaultValue = "4096")
+    int maxUriLength;
+
+    @ConfigProperty(name = "radpair.limits.max-header-size", defaultValue = "20K")
+    MemorySize maxHeaderSize;
+
+    /** Path parameters by route, so that a NUL is reported under the parameter's name. */
+    private static final Map<Pattern, String> PATH_PARAMETERS = Map.of(
+            Pattern.compile("/v1/audit/claims/([^/]+)/?"), "claimId",
+            Pattern.compile("/v1/audit/patients/([^/]+)/claims/?"), "patientId",
+            Pattern.compile("/v1/audit/findings/([^/]+)/?"), "findingId",
+            Pattern.compile("/v1/codes/(?:icd10|cpt)/([^/]+)/?"), "code");
+
+    /** Reference data: the same for every caller and free of patient data, so it may be cached. */
+    private static final List<String> CACHEABLE = List.of("/v1/codes/", "/v1/pairings", "/q/");
+
+    void install(@Observes Router router) {
+        router.route().order(ORDER).handler(this::check);
+        router.route().order(ORDER).failureHandler(HttpLayer::failed);
+    }
+
+    private void check(RoutingContext context) {
+        String path = context.request().path();
+        boolean cacheable = path != null && CACHEABLE.stream().anyMatch(path::startsWith);
+        context.addHeadersEndHandler(ignored -> {
+            MultiMap headers = context.response().headers();
+            headers.set("X-Content-Type-Options", "nosniff");
+            if (!cacheable) {
+                headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+            }
+        });
+        String uri = context.request().uri();
+        if (uri != null && uri.length() > maxUriLength) {
+            reject(context, Problem.of(414, "uri-too-long", "URI Too Long",
+                    "The request URI is longer than " + maxUriLength + " characters."));
+            return;
+        }
+        if (headerBytes(context.request().headers()) > maxHeaderSize.asLongValue()) {
+            reject(context, Problem.of(431, "request-header-fields-too-large", "Request Header Fields Too Large",
+                    "The request headers are larger than " + maxHeaderSize.asLongValue() + " bytes."));
+            return;
+        }
+        String field = nulField(path, context);
+        if (field != null) {
+            reject(context, Problem.invalid("A parameter has a value the endpoint cannot use.",
+                    List.of(new Problem.FieldError(field, "must not contain a NUL character"))));
+            return;
+        }
+        context.next();
+    }
+
+    private static long headerBytes(MultiMap headers) {
+        long bytes = 0;
+        for (Map.Entry<String, String> header : headers) {
+            bytes += header.getKey().length() + header.getValue().length() + 4;
+        }
+        return bytes;
+    }
+
+    /** The parameter that holds a NUL, or null. */
+    static String nulField(String rawPath, RoutingContext context) {
+        if (rawPath != null && rawPath.contains("%00")) {
+            for (Map.Entry<Pattern, String> route : PATH_PARAMETERS.entrySet()) {
+                Matcher matcher = route.getKey().matcher(rawPath);
+                if (matcher.matches() && matcher.group(1).contains("%00")) {
+                    return route.getValue();
+                }
+            }
+            return "path";
+        }
+        String query = context.request().query();
+        if (query == null || !query.contains("%00")) {
+            return null;
+        }
+        try {
+            for (Map.Entry<String, String> parameter : context.queryParams()) {
+                if (parameter.getKey().indexOf('\0') >= 0 || parameter.getValue().indexOf('\0') >= 0) {
+                    return parameter.getKey().replace("\0", "");
+                }
+            }
+        } catch (IllegalArgumentException undecodable) {
+            return "query";
+        }
+        return "query";
+    }
+
+    /** A request a Vert.x handler failed with a 4xx (for example a chunked body over its limit): problem+json. */
+    private static void failed(RoutingContext context) {
+        int status = context.statusCode();
+        if (status < 400 || status > 499 || context.response().headWritten()) {
+            context.next();
+            return;
+        }
+        Long limit = context.get(BodyLimit.LIMIT);
+        reject(context, status == 413
+                ? (limit == null ? Problem.of(413, "payload-too-large", "Payload Too Large", "The body is too large.")
+                        : BodyLimit.tooLarge(limit))
+                : Problem.of(status, "bad-request", status == 400 ? "Bad Request" : "Client Error",
+                        "The request cannot be read."));
+    }
+
+    static void reject(RoutingContext context, Problem problem) {
+        HttpServerResponse response = context.response();
+        response.setStatusCode(problem.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (problem.status() == 413 || problem.status() == 431 || problem.status() == 414) {
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        response.end(Json.encode(problem));
+    }
+}
