@@ -58,6 +58,9 @@ public class Backfill {
     @Inject
     Pool pool;
 
+    @Inject
+    DashboardQueries dashboard;
+
     /** Writes the entries (in the order given: a follow-up after the claim it follows up) into an empty tenant. */
     public Uni<Written> intoEmptyTenant(String tenant, List<Entry> entries) {
         return pool.withTransaction(connection -> connection.preparedQuery("select rolled_before from audit_stats_rollup for update")
@@ -71,7 +74,7 @@ public class Backfill {
                                 return write(connection, tenant, entries)
                                         .call(() -> connection.preparedQuery(ROLL_UP_TENANT).execute(Tuple.of(tenant, rolledBefore)));
                             });
-                }));
+                })).invoke(() -> dashboard.forget(tenant));
     }
 
     private static Uni<Written> write(SqlConnection connection, String tenant, List<Entry> entries) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,19 +56,37 @@ public class DashboardQueries {
             group by day, verdict
             order by day, verdict""";
 
-    private static final String BY_PAYER = """
-            select payer_id, count(*) from audit_claim
+    // Per received day, so that finished days can be kept: audit rows are never changed or removed, and
+    // the days before the roll-up watermark are complete (the same guarantee audit_daily_stats rests on).
+    private static final String PAYERS_BY_DAY = """
+            select (received_at at time zone 'UTC')::date, coalesce(payer_id, ''), count(*) from audit_claim
             where tenant = $1 and received_at >= ($2::date)::timestamp at time zone 'UTC'
               and received_at < ($3::date)::timestamp at time zone 'UTC'
-            group by payer_id order by count(*) desc, payer_id limit $4""";
+            group by 1, 2""";
 
     // A claim counts once per CPT however many lines carry it, as the cpt= filter of the claim list counts it.
-    private static final String BY_CPT = """
-            select cpt, count(*) from audit_claim
+    private static final String CPTS_BY_DAY = """
+            select (received_at at time zone 'UTC')::date, cpt, count(*) from audit_claim
             cross join lateral (select distinct unnest(cpts) as cpt) codes
             where tenant = $1 and received_at >= ($2::date)::timestamp at time zone 'UTC'
               and received_at < ($3::date)::timestamp at time zone 'UTC'
-            group by cpt order by count(*) desc, cpt limit $4""";
+            group by 1, 2""";
+
+    private static final String WATERMARK = "select rolled_before from audit_stats_rollup";
+
+    /** Finished days' counts by payer and by CPT, per tenant and day: at most this many days are kept. */
+    private static final int KEPT_DAYS = 50_000;
+
+    private record DayKey(String kind, String tenant, LocalDate day) {
+    }
+
+    private final Map<DayKey, Map<String, Long>> finishedDays = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1_024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<DayKey, Map<String, Long>> eldest) {
+                    return size() > KEPT_DAYS;
+                }
+            });
 
     private static final String OPEN_BY_DAY = """
             select opened_on, count(*) from finding where tenant = $1 and status = 'OPEN'
@@ -87,24 +106,77 @@ public class DashboardQueries {
         });
     }
 
-    /** The payers with the most claims received in the period, most first. */
+    /** The payers with the most claims received in the period, most first; {@code value} null for claims without a payer. */
     public Uni<List<ValueCount>> byPayer(String tenant, LocalDate from, LocalDate to, int limit) {
-        return values(BY_PAYER, tenant, from, to, limit);
+        return counts("payer", PAYERS_BY_DAY, tenant, from, to, limit)
+                .map(values -> values.stream().map(v -> new ValueCount(v.value().isEmpty() ? null : v.value(), v.claims()))
+                        .toList());
     }
 
     /** The CPT codes on the most claims received in the period, most first. */
     public Uni<List<ValueCount>> byCpt(String tenant, LocalDate from, LocalDate to, int limit) {
-        return values(BY_CPT, tenant, from, to, limit);
+        return counts("cpt", CPTS_BY_DAY, tenant, from, to, limit);
     }
 
-    private Uni<List<ValueCount>> values(String sql, String tenant, LocalDate from, LocalDate to, int limit) {
-        return pool.preparedQuery(sql).execute(Tuple.of(tenant, from, to.plusDays(1), limit)).map(rows -> {
-            List<ValueCount> values = new ArrayList<>();
-            for (Row row : rows) {
-                values.add(new ValueCount(row.getString(0), row.getLong(1)));
+    /**
+     * Counts by value over the period: finished days (before the roll-up watermark) from memory once read,
+     * the others from audit_claim.
+     */
+    private Uni<List<ValueCount>> counts(String kind, String sql, String tenant, LocalDate from, LocalDate to, int limit) {
+        LocalDate end = to.plusDays(1);
+        return pool.preparedQuery(WATERMARK).execute().chain(rows -> {
+            LocalDate finishedBefore = rows.iterator().next().getLocalDate(0);
+            Map<String, Long> totals = new java.util.HashMap<>();
+            java.util.Set<LocalDate> missingDays = new java.util.HashSet<>();
+            for (LocalDate day = from; day.isBefore(end) && day.isBefore(finishedBefore); day = day.plusDays(1)) {
+                Map<String, Long> kept = finishedDays.get(new DayKey(kind, tenant, day));
+                if (kept == null) {
+                    missingDays.add(day);
+                } else {
+                    kept.forEach((value, count) -> totals.merge(value, count, Long::sum));
+                }
             }
-            return values;
+            // One statement for the finished days not kept yet (the kept days between them are read again
+            // but not counted twice), one for the days from the watermark on.
+            LocalDate liveFrom = from.isAfter(finishedBefore) ? from : finishedBefore;
+            Uni<Void> missing = Uni.createFrom().voidItem();
+            if (!missingDays.isEmpty()) {
+                LocalDate first = java.util.Collections.min(missingDays);
+                LocalDate last = java.util.Collections.max(missingDays);
+                missing = pool.preparedQuery(sql).execute(Tuple.of(tenant, first, last.plusDays(1))).invoke(found -> {
+                    Map<LocalDate, Map<String, Long>> days = new java.util.HashMap<>();
+                    missingDays.forEach(day -> days.put(day, new java.util.HashMap<>()));
+                    for (Row row : found) {
+                        Map<String, Long> counts = days.get(row.getLocalDate(0));
+                        if (counts != null) {
+                            counts.put(row.getString(1), row.getLong(2));
+                            totals.merge(row.getString(1), row.getLong(2), Long::sum);
+                        }
+                    }
+                    days.forEach((day, counts) -> finishedDays.put(new DayKey(kind, tenant, day), Map.copyOf(counts)));
+                }).replaceWithVoid();
+            }
+            Uni<Void> live = !liveFrom.isBefore(end) ? Uni.createFrom().voidItem()
+                    : pool.preparedQuery(sql).execute(Tuple.of(tenant, liveFrom, end)).invoke(found -> {
+                        for (Row row : found) {
+                            totals.merge(row.getString(1), row.getLong(2), Long::sum);
+                        }
+                    }).replaceWithVoid();
+            return missing.chain(() -> live).map(done -> top(totals, limit));
         });
+    }
+
+    /** Forgets the kept days of a tenant: after a backfill wrote rows behind the watermark ({@link Backfill}). */
+    public void forget(String tenant) {
+        synchronized (finishedDays) {
+            finishedDays.keySet().removeIf(key -> key.tenant().equals(tenant));
+        }
+    }
+
+    private static List<ValueCount> top(Map<String, Long> totals, int limit) {
+        return totals.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit).map(e -> new ValueCount(e.getKey(), e.getValue())).toList();
     }
 
     /** Every OPEN finding of the tenant, counted by the day it was opened. */

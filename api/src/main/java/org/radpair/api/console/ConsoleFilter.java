@@ -46,12 +46,11 @@ public class ConsoleFilter implements ContainerRequestFilter, ContainerResponseF
     public void filter(ContainerRequestContext request) {
         Cookie cookie = request.getCookies().get(CSRF_COOKIE);
         if (cookie != null && cookie.getValue().length() == 43) {
-            state.csrf = cookie.getValue();
+            state.token(cookie.getValue(), false);
         } else {
             byte[] bytes = new byte[32];
             RANDOM.nextBytes(bytes);
-            state.csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            state.newToken = true;
+            state.token(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), true);
         }
     }
 
@@ -64,8 +63,8 @@ public class ConsoleFilter implements ContainerRequestFilter, ContainerResponseF
         headers.putSingle("X-Frame-Options", "DENY");
         headers.putSingle("Referrer-Policy", "same-origin");
         headers.putSingle("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        if (state.newToken) {
-            DefaultCookie cookie = new DefaultCookie(CSRF_COOKIE, state.csrf);
+        if (state.newToken()) {
+            DefaultCookie cookie = new DefaultCookie(CSRF_COOKIE, state.csrf());
             cookie.setPath("/console");
             cookie.setHttpOnly(true);
             cookie.setSecure(settings.secureCookies());

@@ -321,9 +321,9 @@ public class ConsoleResource {
     @Path("/claims/{claimId}")
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> claim(@PathParam("claimId") String claimId) {
-        return signedIn(user -> Uni.combine().all()
-                .unis(auditLog.versionsOf(user.tenant(), claimId), queries.findingsOfClaim(user.tenant(), claimId))
-                .with((versions, claimFindings) -> {
+        // One after the other: Hibernate Reactive's session of the request is not shared by concurrent reads.
+        return signedIn(user -> auditLog.versionsOf(user.tenant(), claimId)
+                .chain(versions -> queries.findingsOfClaim(user.tenant(), claimId).map(claimFindings -> {
                     if (versions.isEmpty()) {
                         return message(user, 404, "No such claim", "No claim " + claimId + " has been recorded for your "
                                 + "organisation.");
@@ -335,7 +335,7 @@ public class ConsoleResource {
                             .data("versions", shown)
                             .data("latest", shown.get(shown.size() - 1))
                             .data("findings", claimFindings.stream().map(f -> findingRow(f, null, today)).toList()), user, "claims");
-                }));
+                })));
     }
 
     // --- Patient timeline --------------------------------------------------------------------------------
@@ -365,8 +365,8 @@ public class ConsoleResource {
             AuditQuery query = new AuditQuery(user.tenant(), null, null, null, null, null, null, null, null, null, key, null,
                     null, TIMELINE_CLAIMS);
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
-            return Uni.combine().all().unis(auditLog.search(query), queries.findingsOfPatient(user.tenant(), key))
-                    .with((claims, patientFindings) -> {
+            return auditLog.search(query).chain(claims -> queries.findingsOfPatient(user.tenant(), key)
+                    .map(patientFindings -> {
                         List<TimelineEntry> entries = new ArrayList<>();
                         claims.forEach(c -> entries.add(new TimelineEntry(c.dateOfService, "claim", row(c), null)));
                         patientFindings.forEach(f -> entries.add(new TimelineEntry(f.openedOn, "finding", null,
@@ -375,7 +375,7 @@ public class ConsoleResource {
                                 .thenComparing(e -> e.claim() == null ? OffsetDateTime.MIN : e.claim().record().receivedAt));
                         return page(patientPage.data("searched", true).data("entries", entries).data("patientId", id)
                                 .data("truncated", claims.size() == TIMELINE_CLAIMS), user, "patients");
-                    });
+                    }));
         });
     }
 

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.configuration.ConfigUtils;
 
 /**
  * The console's settings, all optional: without an OpenID Connect provider (and outside development)
@@ -33,7 +33,7 @@ public class ConsoleSettings {
     @ConfigProperty(name = "radpair.console.secure-cookies", defaultValue = "true")
     boolean secureCookies;
 
-    /** One-click sign-in as a development user (dev and test profiles only: refused at start in production). */
+    /** One-click sign-in as a development user (never with the prod profile: the service refuses to start). */
     @ConfigProperty(name = "radpair.console.dev-sign-in", defaultValue = "false")
     boolean devSignIn;
 
@@ -45,8 +45,13 @@ public class ConsoleSettings {
         return authServerUrl.filter(url -> !url.isBlank()).isPresent();
     }
 
+    /** As configured, whatever the profile (for the production safety check). */
+    public boolean devSignInConfigured() {
+        return devSignIn;
+    }
+
     public boolean devSignInEnabled() {
-        return devSignIn && LaunchMode.current() != LaunchMode.NORMAL;
+        return devSignIn && !ConfigUtils.isProfileActive("prod");
     }
 
     public boolean enabled() {

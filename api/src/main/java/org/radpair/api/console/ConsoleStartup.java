@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigUtils;
 
 /** Says at start whether the console is on and how users sign in; refuses the development sign-in in production. */
 public class ConsoleStartup {
@@ -17,7 +17,8 @@ public class ConsoleStartup {
     ConsoleSettings settings;
 
     void announce(@Observes StartupEvent start) {
-        check(LaunchMode.current() == LaunchMode.NORMAL, settings.devSignIn);
+        // Production is the prod profile, as for the API's own safety checks (ProductionSafety).
+        check(ConfigUtils.isProfileActive("prod"), settings.devSignInConfigured());
         if (settings.oidcEnabled()) {
             LOG.infof("Console: on at /console, sign-in with the OpenID Connect provider %s (client %s)",
                     settings.authServerUrl(), settings.clientId());

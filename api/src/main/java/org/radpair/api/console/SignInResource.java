@@ -14,13 +14,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import io.quarkus.oidc.AuthorizationCodeFlow;
 import io.quarkus.oidc.OidcSession;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
-import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
 /** Signing in (the organisation's OpenID Connect provider, or the development sign-in) and out. */
 @Path("/console")
@@ -67,10 +67,27 @@ public class SignInResource {
      */
     @GET
     @Path("/sign-in/oidc")
-    @Authenticated
-    @AuthorizationCodeFlow
-    public Response oidc() {
-        return Response.seeOther(URI.create("/console/dashboard")).build();
+    public Uni<Response> oidc(RoutingContext routing) {
+        if (!settings.oidcEnabled()) {
+            return Uni.createFrom().item(pages.off());
+        }
+        // Signed in (back from the provider with a code, or with a session already): the dashboard. Otherwise
+        // the code flow's challenge, a redirect to the provider, sent here rather than through an exception:
+        // the API's problem+json mappers answer unauthenticated requests with a bearer challenge.
+        return identities.getDeferredIdentity().chain(identity -> {
+            if (!identity.isAnonymous()) {
+                return Uni.createFrom().item(Response.seeOther(URI.create("/console/dashboard")).build());
+            }
+            HttpAuthenticator authenticator = routing.get(HttpAuthenticator.class.getName());
+            return authenticator.getChallenge(routing).map(challenge -> {
+                if (challenge == null) {
+                    return Response.status(401).build();
+                }
+                Response.ResponseBuilder response = Response.status(challenge.status);
+                challenge.getHeaders().forEach((name, value) -> response.header(name.toString(), value));
+                return response.build();
+            });
+        });
     }
 
     /** One click: a development session for tenant "demo" (or another tenant typed), with or without findings:write. */

@@ -36,7 +36,7 @@ final class Browser implements AutoCloseable {
 
     private Browser(WebDriver driver) {
         this.driver = driver;
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
     /** Chromium and chromedriver, where installed; empty otherwise (the browser tests then skip). */
@@ -65,6 +65,9 @@ final class Browser implements AutoCloseable {
         options.setBinary(installed[1]);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--window-size=1400,1800", "--lang=en-US");
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         options.setExperimentalOption("prefs", Map.of("download.default_directory", DOWNLOADS.toString(),
                 "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(installed[0]))
@@ -76,8 +79,8 @@ final class Browser implements AutoCloseable {
     Path screenshot(String name) throws IOException {
         // The full height of the page, so the screenshot shows all of it.
         Object height = ((org.openqa.selenium.JavascriptExecutor) driver)
-                .executeScript("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
-        long pixels = Math.min(8000, Math.max(900, ((Number) height).longValue() + 40));
+                .executeScript("return Math.ceil(document.body.getBoundingClientRect().height)");
+        long pixels = Math.min(8000, Math.max(700, ((Number) height).longValue() + 20));
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, (int) pixels));
         Path file = SCREENSHOTS.resolve(name + ".png");
         Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
@@ -94,6 +97,19 @@ final class Browser implements AutoCloseable {
     private static String describe(Rule rule) {
         return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
                 + rule.getNodes().stream().limit(3).map(node -> String.valueOf(node.getTarget())).toList();
+    }
+
+    /** What the browser's console said, and the page: for the message of a failed wait. */
+    String diagnostics() {
+        StringBuilder text = new StringBuilder("URL ").append(driver.getCurrentUrl()).append("\nbrowser console:\n");
+        try {
+            driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
+                    .forEach(entry -> text.append(entry.getLevel()).append(' ').append(entry.getMessage()).append('\n'));
+        } catch (RuntimeException e) {
+            text.append("(unavailable: ").append(e.getMessage()).append(")\n");
+        }
+        String page = driver.getPageSource();
+        return text.append("page:\n").append(page.length() > 4000 ? page.substring(0, 4000) : page).toString();
     }
 
     @Override

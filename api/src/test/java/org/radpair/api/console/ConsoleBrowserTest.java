@@ -100,7 +100,11 @@ class ConsoleBrowserTest {
         find("#dev-tenant").sendKeys(asTenant);
         new Select(find("#dev-role")).selectByValue(role);
         find("#dev-sign-in-tenant").click();
-        browser.wait.until(ExpectedConditions.titleContains("Dashboard"));
+        try {
+            browser.wait.until(ExpectedConditions.titleContains("Dashboard"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("No dashboard after the development sign-in:\n" + browser.diagnostics(), e);
+        }
         waitForPage();
     }
 

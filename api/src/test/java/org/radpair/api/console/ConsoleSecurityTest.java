@@ -72,13 +72,13 @@ class ConsoleSecurityTest {
         Response signInPage = given().get("/console/sign-in");
         String csrfCookie = signInPage.getHeaders().getValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith(ConsoleFilter.CSRF_COOKIE)).findFirst().orElseThrow();
-        assertThat(csrfCookie).contains("HttpOnly").contains("Secure").contains("SameSite=Strict").contains("Path=/console");
+        assertThat(csrfCookie).containsIgnoringCase("HttpOnly").contains("Secure").contains("SameSite=Strict").contains("Path=/console");
         String csrf = signInPage.cookie(ConsoleFilter.CSRF_COOKIE);
         Response signedIn = given().redirects().follow(false).cookie(ConsoleFilter.CSRF_COOKIE, csrf).formParam("csrf", csrf)
                 .post("/console/sign-in/dev");
         String session = signedIn.getHeaders().getValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith(DevSignIn.COOKIE)).findFirst().orElseThrow();
-        assertThat(session).contains("HttpOnly").contains("Secure").contains("SameSite=Strict");
+        assertThat(session).containsIgnoringCase("HttpOnly").contains("Secure").contains("SameSite=Strict");
     }
 
     @Test
