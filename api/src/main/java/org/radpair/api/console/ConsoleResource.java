@@ -472,7 +472,7 @@ public class ConsoleResource {
             return findings.close(user.tenant(), id, why, user.name())
                     .map(closed -> closed == null
                             ? message(user, 404, "No such finding", "No such finding for your organisation.")
-                            : Response.seeOther(URI.create("/console/findings/" + id + "?closed")).build())
+                            : Response.seeOther(URI.create("/console/findings/" + id + "?closed=1")).build())
                     .onFailure(FindingRegistry.StatusConflict.class)
                     .recoverWithItem(e -> message(user, 409, "Already resolved", e.getMessage()));
         });

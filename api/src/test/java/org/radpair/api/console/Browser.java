@@ -77,10 +77,11 @@ final class Browser implements AutoCloseable {
 
     /** Saves a screenshot of the whole page as {@code name}.png. */
     Path screenshot(String name) throws IOException {
-        // The full height of the page, so the screenshot shows all of it.
+        // The full height of the page, measured in a short window so that the viewport does not pad it.
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 600));
         Object height = ((org.openqa.selenium.JavascriptExecutor) driver)
-                .executeScript("return Math.ceil(document.body.getBoundingClientRect().height)");
-        long pixels = Math.min(8000, Math.max(700, ((Number) height).longValue() + 20));
+                .executeScript("return document.documentElement.scrollHeight");
+        long pixels = Math.min(8000, Math.max(600, ((Number) height).longValue()));
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, (int) pixels));
         Path file = SCREENSHOTS.resolve(name + ".png");
         Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));

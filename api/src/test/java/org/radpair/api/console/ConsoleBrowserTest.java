@@ -133,7 +133,8 @@ class ConsoleBrowserTest {
         signIn(tenant, "manager");
         assertThat(find("#load-demo").isDisplayed()).isTrue();
         find("#load-demo").click();
-        browser.wait.withTimeout(Duration.ofMinutes(3))
+        // A few seconds on a developer's machine; minutes on a loaded CI runner.
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofMinutes(5))
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.notice")));
         waitForPage();
         long total = Long.parseLong(find("[data-figure='total']").getText());
