@@ -41,14 +41,12 @@ final class Browser implements AutoCloseable {
 
     /** Chromium and chromedriver, where installed; empty otherwise (the browser tests then skip). */
     static Optional<String[]> installed() {
-        String driver = System.getProperty("radpair.chromedriver");
-        String binary = System.getProperty("radpair.chromium");
-        if (driver == null) {
-            driver = firstExecutable("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver", "/usr/local/bin/chromedriver");
-        }
-        if (binary == null) {
-            binary = firstExecutable("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
-        }
+        String driverProperty = System.getProperty("radpair.chromedriver");
+        String binaryProperty = System.getProperty("radpair.chromium");
+        String driver = driverProperty != null ? firstExecutable(driverProperty)
+                : firstExecutable("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver", "/usr/local/bin/chromedriver");
+        String binary = binaryProperty != null ? firstExecutable(binaryProperty)
+                : firstExecutable("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
         return driver == null || binary == null ? Optional.empty() : Optional.of(new String[] {driver, binary});
     }
 

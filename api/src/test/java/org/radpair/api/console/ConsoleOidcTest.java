@@ -41,9 +41,7 @@ class ConsoleOidcTest {
             return Map.of("radpair.console.oidc.auth-server-url", "${keycloak.url}/realms/quarkus",
                     "radpair.console.oidc.client-id", "radpair-console",
                     "radpair.console.oidc.client-secret", "a-client-secret-of-the-console-0123456789",
-                    "radpair.console.dev-sign-in", "false",
-                    "quarkus.log.category.\"io.quarkus.oidc\".level", "DEBUG",
-                    "quarkus.log.category.\"io.quarkus.vertx.http.runtime.security\".level", "DEBUG");
+                    "radpair.console.dev-sign-in", "false");
         }
     }
 
