@@ -95,7 +95,8 @@ public class Backfill {
                 AuditRecord row = entry.record();
                 for (Recording.NewFinding finding : entry.opens()) {
                     work = work.chain(() -> FindingRows.open(connection, tenant, row.patientKey, finding.code(),
-                            finding.regions(), row.claimId, row.auditId, row.dateOfService).invoke(opened -> {
+                            finding.regions(), row.claimId, row.auditId, row.dateOfService, finding.how(), finding.rule(), finding.dueOn())
+                            .invoke(opened -> {
                                 openedBy.computeIfAbsent(row.claimId, id -> new ArrayList<>()).add(opened);
                                 counts[0]++;
                             }).replaceWithVoid());
@@ -105,7 +106,7 @@ public class Backfill {
                         if (open.patientKey.equals(row.patientKey) && entry.followUpCodes().contains(open.code)) {
                             UUID findingId = open.findingId;
                             work = work.chain(() -> FindingRows.followUp(connection, tenant, findingId, row.claimId,
-                                    row.auditId, row.dateOfService).invoke(closed -> {
+                                    row.auditId, row.dateOfService, "EXPLICIT", "FOLLOWUP-EXPLICIT").invoke(closed -> {
                                         if (closed != null) {
                                             counts[1]++;
                                         }

@@ -37,7 +37,7 @@ public class DashboardQueries {
     }
 
     /** Open findings opened on a day. */
-    public record OpenedCount(LocalDate openedOn, long findings) {
+    public record DueCount(LocalDate dueOn, long findings) {
     }
 
     // Rolled-up days from audit_daily_stats, the days from the watermark on from audit_claim: one
@@ -89,8 +89,8 @@ public class DashboardQueries {
             });
 
     private static final String OPEN_BY_DAY = """
-            select opened_on, count(*) from finding where tenant = $1 and status = 'OPEN'
-            group by opened_on order by opened_on""";
+            select due_on, count(*) from finding where tenant = $1 and status = 'OPEN'
+            group by due_on order by due_on""";
 
     @Inject
     Pool pool;
@@ -180,22 +180,22 @@ public class DashboardQueries {
     }
 
     /** Every OPEN finding of the tenant, counted by the day it was opened. */
-    public Uni<List<OpenedCount>> openFindingsByDay(String tenant) {
+    public Uni<List<DueCount>> openFindingsByDueDay(String tenant) {
         return pool.preparedQuery(OPEN_BY_DAY).execute(Tuple.of(tenant)).map(rows -> {
-            List<OpenedCount> days = new ArrayList<>();
+            List<DueCount> days = new ArrayList<>();
             for (Row row : rows) {
-                days.add(new OpenedCount(row.getLocalDate(0), row.getLong(1)));
+                days.add(new DueCount(row.getLocalDate(0), row.getLong(1)));
             }
             return days;
         });
     }
 
     /**
-     * The worklist with the console's filters: status (all when null), code (all when null), opened on or
-     * before {@code openedOnOrBefore} and on or after {@code openedOnOrAfter} (either may be null), oldest first.
+     * The worklist with the console's filters: status (all when null), code (all when null), due on or before
+     * {@code dueOnOrBefore} and on or after {@code dueOnOrAfter} (either may be null), the longest overdue first.
      */
-    public Uni<List<Finding>> findings(String tenant, FindingStatus status, String code, LocalDate openedOnOrAfter,
-            LocalDate openedOnOrBefore, int limit) {
+    public Uni<List<Finding>> findings(String tenant, FindingStatus status, String code, LocalDate dueOnOrAfter,
+            LocalDate dueOnOrBefore, int limit) {
         StringBuilder where = new StringBuilder("tenant = :tenant");
         io.quarkus.panache.common.Parameters parameters = io.quarkus.panache.common.Parameters.with("tenant", tenant);
         if (status != null) {
@@ -206,15 +206,15 @@ public class DashboardQueries {
             where.append(" and code = :code");
             parameters.and("code", code);
         }
-        if (openedOnOrAfter != null) {
-            where.append(" and openedOn >= :after");
-            parameters.and("after", openedOnOrAfter);
+        if (dueOnOrAfter != null) {
+            where.append(" and dueOn >= :after");
+            parameters.and("after", dueOnOrAfter);
         }
-        if (openedOnOrBefore != null) {
-            where.append(" and openedOn <= :before");
-            parameters.and("before", openedOnOrBefore);
+        if (dueOnOrBefore != null) {
+            where.append(" and dueOn <= :before");
+            parameters.and("before", dueOnOrBefore);
         }
-        where.append(" order by openedOn, findingId");
+        where.append(" order by dueOn, openedOn, findingId");
         return Panache.withSession(() -> Finding.<Finding>find(where.toString(), parameters).page(0, limit).list());
     }
 

@@ -185,13 +185,12 @@ public class ConsoleResource {
             return Uni.combine().all()
                     .unis(dailyStats.between(tenant, first, last), queries.trend(tenant, first, last),
                             queries.byPayer(tenant, first, last, Dashboard.TOP), queries.byCpt(tenant, first, last, Dashboard.TOP),
-                            queries.openFindingsByDay(tenant))
+                            queries.openFindingsByDueDay(tenant))
                     .with((stats, trend, payers, cpts, open) -> Dashboard.of(first, last, stats, trend, payers, cpts, open,
-                            rules(), today, settings.findingDueDays()))
+                            rules(), today))
                     .map(dashboard -> page(dashboardPage.data("dash", dashboard)
                             .data("errors", errors)
                             .data("loaded", loaded)
-                            .data("dueDays", settings.findingDueDays())
                             .data("offerDemo", settings.devSignInEnabled() && dashboard.total() == 0
                                     && dashboard.openFindings() == 0), user, "dashboard"));
         });
@@ -401,11 +400,10 @@ public class ConsoleResource {
                 errors.add("A finding code is an ICD-10-CM code such as R91.1.");
             }
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
-            int due = settings.findingDueDays();
             FindingStatus shownStatus = wanted;
             Uni<List<Finding>> found = errors.isEmpty()
-                    ? queries.findings(user.tenant(), wanted, wantedCode, bucket == null ? null : bucket.openedOnOrAfter(today, due),
-                            bucket == null ? null : bucket.openedOnOrBefore(today, due), WORKLIST)
+                    ? queries.findings(user.tenant(), wanted, wantedCode, bucket == null ? null : bucket.dueOnOrAfter(today),
+                            bucket == null ? null : bucket.dueOnOrBefore(today), WORKLIST)
                     : Uni.createFrom().item(List.of());
             return found.chain(list -> queries.closings(user.tenant(),
                     list.stream().filter(f -> f.status == FindingStatus.CLOSED).map(f -> f.findingId).toList())
@@ -420,8 +418,7 @@ public class ConsoleResource {
                                 .data("buckets", Overdue.values())
                                 .data("statuses", List.of("OPEN", "FOLLOWED_UP", "CLOSED", "ALL"))
                                 .data("errors", errors)
-                                .data("full", list.size() == WORKLIST)
-                                .data("dueDays", due), user, "findings");
+                                .data("full", list.size() == WORKLIST), user, "findings");
                     }));
         });
     }
@@ -549,8 +546,8 @@ public class ConsoleResource {
     }
 
     FindingRow findingRow(Finding finding, FindingEvent closing, LocalDate today) {
-        LocalDate due = finding.openedOn.plusDays(settings.findingDueDays());
-        String overdue = finding.status == FindingStatus.OPEN ? Overdue.of(finding.openedOn, today, settings.findingDueDays()).label()
+        LocalDate due = finding.dueOn;
+        String overdue = finding.status == FindingStatus.OPEN ? Overdue.of(due, today).label()
                 : "";
         return new FindingRow(finding, java.time.temporal.ChronoUnit.DAYS.between(finding.openedOn, today), due, overdue,
                 closing, "/console/claims/" + pathSegment(finding.openedByClaim));

@@ -37,10 +37,6 @@ public class ConsoleSettings {
     @ConfigProperty(name = "radpair.console.dev-sign-in", defaultValue = "false")
     boolean devSignIn;
 
-    /** An incidental finding is due for its follow-up study this many days after it was opened. */
-    @ConfigProperty(name = "radpair.console.finding-due-days", defaultValue = "90")
-    int findingDueDays;
-
     public boolean oidcEnabled() {
         return authServerUrl.filter(url -> !url.isBlank()).isPresent();
     }
@@ -76,9 +72,5 @@ public class ConsoleSettings {
 
     public boolean secureCookies() {
         return secureCookies;
-    }
-
-    public int findingDueDays() {
-        return findingDueDays;
     }
 }

@@ -34,8 +34,7 @@ public record Dashboard(LocalDate from, LocalDate to, long total, List<Figure> v
 
     static Dashboard of(LocalDate from, LocalDate to, AuditStats stats, List<DashboardQueries.DayCount> trend,
             List<DashboardQueries.ValueCount> payers, List<DashboardQueries.ValueCount> cpts,
-            List<DashboardQueries.OpenedCount> openByDay, Map<String, RuleDefinition> ruleDefinitions, LocalDate today,
-            int dueDays) {
+            List<DashboardQueries.DueCount> openByDueDay, Map<String, RuleDefinition> ruleDefinitions, LocalDate today) {
         String period = "from=" + from + "&to=" + to;
         long total = stats.total();
         List<Figure> verdicts = new ArrayList<>();
@@ -65,8 +64,8 @@ public record Dashboard(LocalDate from, LocalDate to, long total, List<Figure> v
                 "/console/claims?" + period + "&cpt=" + Links.encode(c.value()))).toList();
         Map<Overdue, Long> buckets = new EnumMap<>(Overdue.class);
         long open = 0;
-        for (DashboardQueries.OpenedCount day : openByDay) {
-            buckets.merge(Overdue.of(day.openedOn(), today, dueDays), day.findings(), Long::sum);
+        for (DashboardQueries.DueCount day : openByDueDay) {
+            buckets.merge(Overdue.of(day.dueOn(), today), day.findings(), Long::sum);
             open += day.findings();
         }
         List<Figure> overdue = new ArrayList<>();

@@ -239,11 +239,15 @@ public class DemoData {
         for (String raw : request.context().incidentalFindings()) {
             String code = IcdCodes.display(raw);
             if (checker.reference().icd10().isBillable(code, request.dateOfService())) {
-                findings.add(new Recording.NewFinding(code, List.copyOf(regions)));
+                findings.add(new Recording.NewFinding(code, List.copyOf(regions), "EXPLICIT", null,
+                        RECOGNITION.dueOn(code, request.dateOfService())));
             }
         }
         return findings;
     }
+
+    /** The same due dates the recording path gives explicit findings (the finding family's window). */
+    private static final org.radpair.rules.FindingFollowUps RECOGNITION = org.radpair.rules.FindingFollowUps.load();
 
     private static String sha256(String text) {
         try {

@@ -4,8 +4,9 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 /**
- * How overdue an open finding is for its follow-up study: it is due {@code dueDays} after it was opened,
- * and each bucket is a range of opening days, so the dashboard's counts and the worklist's filter agree.
+ * How overdue an open finding is for its follow-up study, from the due date its finding family's window set when it was
+ * opened (issue 19: Fleischner, ACR); each bucket is a range of due dates, so the dashboard's counts and the
+ * worklist's filter agree.
  */
 public enum Overdue {
     NOT_DUE("not-due", "Not yet due", -1, 0),
@@ -34,9 +35,8 @@ public enum Overdue {
         return label;
     }
 
-    /** The bucket of a finding opened on {@code openedOn}. */
-    static Overdue of(LocalDate openedOn, LocalDate today, int dueDays) {
-        LocalDate due = openedOn.plusDays(dueDays);
+    /** The bucket of a finding due on {@code due}. */
+    static Overdue of(LocalDate due, LocalDate today) {
         if (due.isAfter(today)) {
             return NOT_DUE;
         }
@@ -48,17 +48,17 @@ public enum Overdue {
         return OVER_12;
     }
 
-    /** The first opening day of the bucket (null: no bound). */
-    LocalDate openedOnOrAfter(LocalDate today, int dueDays) {
+    /** The first due date of the bucket (null: no bound). */
+    LocalDate dueOnOrAfter(LocalDate today) {
         if (this == NOT_DUE) {
-            return today.minusDays(dueDays).plusDays(1);
+            return today.plusDays(1);
         }
-        return toMonths == Integer.MAX_VALUE ? null : today.minusMonths(toMonths).minusDays(dueDays).plusDays(1);
+        return toMonths == Integer.MAX_VALUE ? null : today.minusMonths(toMonths).plusDays(1);
     }
 
-    /** The last opening day of the bucket (null: no bound). */
-    LocalDate openedOnOrBefore(LocalDate today, int dueDays) {
-        return this == NOT_DUE ? null : today.minusMonths(fromMonths).minusDays(dueDays);
+    /** The last due date of the bucket (null: no bound). */
+    LocalDate dueOnOrBefore(LocalDate today) {
+        return this == NOT_DUE ? null : today.minusMonths(fromMonths);
     }
 
     static Overdue parse(String value) {

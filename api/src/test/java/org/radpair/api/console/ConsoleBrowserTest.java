@@ -50,6 +50,7 @@ class ConsoleBrowserTest {
     static Browser browser;
     static String tenant;
     static String nodule;
+    static Overdue noduleBucket;
 
     @TestHTTPResource("/")
     URL root;
@@ -147,8 +148,11 @@ class ConsoleBrowserTest {
 
         // Claims recorded through the API today, for the timeline and the worklist.
         nodule = Claims.uniqueId("CON-NODULE");
-        String opened = validate(claim(nodule, TODAY.minusDays(200), "71250", "R91.1", "R05.9", "R91.1"));
+        // A lung nodule is due for its follow-up 12 months after it is found (Fleischner): found 16 months ago, it is overdue.
+        String opened = validate(claim(nodule, TODAY.minusMonths(16), "71250", "R91.1", "R05.9", "R91.1"));
         assertThat(JsonPath.from(opened).getList("followUp.openFindings")).hasSize(1);
+        noduleBucket = Overdue.of(java.time.LocalDate.parse(JsonPath.from(opened).getString("followUp.openFindings[0].dueOn")), TODAY);
+        assertThat(noduleBucket).isEqualTo(Overdue.UP_TO_6);
         validate(claim(Claims.uniqueId("CON-HEAD"), TODAY.minusDays(10), "70450", null, "R51.9"));
         validate(claim(Claims.uniqueId("CON-BAD"), TODAY.minusDays(5), "72148", null, "M54.5"));
     }
@@ -245,7 +249,7 @@ class ConsoleBrowserTest {
     @Test
     @Order(5)
     void aBillingManagerClosesAFindingWithAReasonAndAConfirmation() throws IOException {
-        open("/console/findings?status=OPEN&overdue=3-6");
+        open("/console/findings?status=OPEN&overdue=" + noduleBucket.key());
         WebElement row = find("tr[id^='finding-'] a[href='/console/claims/" + nodule + "']")
                 .findElement(By.xpath("./ancestor::tr"));
         String findingId = row.getAttribute("id").substring("finding-".length());
