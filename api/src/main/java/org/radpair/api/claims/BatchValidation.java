@@ -156,7 +156,7 @@ public class BatchValidation {
         if (!violations.isEmpty()) {
             return Uni.createFrom().item(new LineProblem(line.index(), ProblemMappers.invalid(violations)));
         }
-        if (request.context() != null && request.context().followUpOf() != null) {
+        if (!persist && request.context() != null && request.context().followUpOf() != null) {
             try {
                 limiter.acquirePatientLookup(tenant);
             } catch (TenantRateLimiter.TooManyRequests e) {

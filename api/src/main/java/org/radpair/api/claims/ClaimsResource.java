@@ -45,11 +45,13 @@ public class ClaimsResource {
     public Uni<ValidateResponse> validate(@NotNull(message = "a JSON body is required") @Valid ValidateRequest request,
             @QueryParam("persist") @DefaultValue("true") String persist) {
         String tenant = caller.tenant();
-        if (request.context() != null && request.context().followUpOf() != null) {
-            // Naming a finding asks whether it belongs to this patient: a patient look-up.
+        boolean recorded = flag("persist", persist);
+        if (!recorded && request.context() != null && request.context().followUpOf() != null) {
+            // A what-if naming a finding asks, leaving no trace, whether it belongs to this patient: a patient look-up.
+            // A recorded claim stays in the audit history, so clearinghouse traffic is not held to the look-up rate.
             caller.patientLookup();
         }
-        return validation.validate(tenant, request, flag("persist", persist));
+        return validation.validate(tenant, request, recorded);
     }
 
     @POST

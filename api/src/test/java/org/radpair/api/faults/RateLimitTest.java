@@ -73,4 +73,21 @@ class RateLimitTest {
         assertThat(given().header("Authorization", Tokens.auditor(tenant)).when().get("/v1/audit/claims").statusCode())
                 .isEqualTo(200);
     }
+
+    /** A what-if naming a finding is a look-up that leaves no trace; a recorded follow-up claim is ordinary traffic. */
+    @Test
+    void onlyWhatIfClaimsNamingAFindingCountAsPatientLookUps() {
+        String tenant = Claims.tenant();
+        java.util.function.BiFunction<String, String, Response> followUp = (claimId, query) -> given()
+                .header("Authorization", Tokens.validator(tenant)).contentType(ContentType.JSON)
+                .body(Claims.claim(claimId, Claims.uniqueId("MRN"), "2026-03-02", "71250", "R91.1")
+                        .replace("\"followUpOf\":null", "\"followUpOf\":\"CLM-EARLIER\""))
+                .when().post("/v1/claims/validate" + query);
+        assertThat(followUp.apply(Claims.uniqueId("FU"), "").statusCode()).isEqualTo(200);
+        assertThat(followUp.apply(Claims.uniqueId("FU"), "").statusCode()).isEqualTo(200);
+        assertThat(followUp.apply(Claims.uniqueId("FU"), "?persist=false").statusCode()).isEqualTo(200);
+        Response probe = followUp.apply(Claims.uniqueId("FU"), "?persist=false");
+        assertThat(probe.statusCode()).isEqualTo(429);
+        assertThat(probe.jsonPath().getString("detail")).contains("patient look-ups");
+    }
 }
