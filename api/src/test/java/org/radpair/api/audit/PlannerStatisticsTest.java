@@ -31,6 +31,8 @@ class PlannerStatisticsTest {
         try {
             long live = pool.query("select count(*) from audit_claim").execute().await().atMost(WAIT).iterator().next().getLong(0);
             long rows = 60 + live / 5;
+            // Earlier test classes may have left changes counted already: wait for this insert's own changes on top.
+            long before = changedSinceAnalyze("audit_claim");
             pool.query("""
                     insert into audit_claim (audit_id, tenant, claim_id, version, patient_key, request_hash, received_at,
                         date_of_service, cpts, diagnoses, verdict, rules, categories, ruleset_version, request, result)
@@ -39,7 +41,7 @@ class PlannerStatisticsTest {
                     from generate_series(1, %d) i""".formatted(rows)).execute().await().atMost(WAIT);
             // The statistics collector reports changes asynchronously.
             long deadline = System.nanoTime() + WAIT.toNanos();
-            while (changedSinceAnalyze("audit_claim") < rows && System.nanoTime() < deadline) {
+            while (changedSinceAnalyze("audit_claim") < before + rows && System.nanoTime() < deadline) {
                 Thread.sleep(200);
             }
             long analyzedBefore = analyzeCount("audit_claim");
