@@ -55,20 +55,6 @@ public final class FindingFollowUps {
     /** Modalities that may follow up a finding the table does not know: any diagnostic imaging but bone density. */
     private static final Set<Modality> ANY_IMAGING = EnumSet.complementOf(EnumSet.of(Modality.DXA, Modality.RADONC, Modality.IR));
 
-    /**
-     * Regions a study's field of view usually includes beyond its own (a CT abdomen sees the lung bases). A copy
-     * of the map in {@link MedicalNecessityRules}, kept here so that this class reads as a whole.
-     */
-    private static final Map<BodyRegion, Set<BodyRegion>> FIELD_OF_VIEW = Map.of(
-            BodyRegion.ABDOMEN, EnumSet.of(BodyRegion.CHEST, BodyRegion.PELVIS, BodyRegion.SPINE_LUMBAR, BodyRegion.SPINE_THORACIC, BodyRegion.VASCULAR),
-            BodyRegion.CHEST, EnumSet.of(BodyRegion.ABDOMEN, BodyRegion.NECK, BodyRegion.BREAST, BodyRegion.HEART, BodyRegion.SPINE_THORACIC, BodyRegion.VASCULAR),
-            BodyRegion.PELVIS, EnumSet.of(BodyRegion.ABDOMEN, BodyRegion.SPINE_LUMBAR, BodyRegion.LOWER_EXTREMITY, BodyRegion.VASCULAR),
-            BodyRegion.NECK, EnumSet.of(BodyRegion.HEAD, BodyRegion.CHEST, BodyRegion.SPINE_CERVICAL, BodyRegion.VASCULAR),
-            BodyRegion.HEAD, EnumSet.of(BodyRegion.BRAIN, BodyRegion.NECK),
-            BodyRegion.BRAIN, EnumSet.of(BodyRegion.HEAD),
-            BodyRegion.SPINE_LUMBAR, EnumSet.of(BodyRegion.ABDOMEN, BodyRegion.PELVIS),
-            BodyRegion.SPINE_THORACIC, EnumSet.of(BodyRegion.CHEST),
-            BodyRegion.SPINE_CERVICAL, EnumSet.of(BodyRegion.NECK));
 
     /** One row of the findings table: a code (and its more specific codes) of a family. */
     public record FindingCode(String family, String code, Set<BodyRegion> regions, Set<Modality> modalities, int dueMonths,
@@ -348,7 +334,7 @@ public final class FindingFollowUps {
             }
             for (BodyRegion region : study.regions()) {
                 if (region == BodyRegion.WHOLE_BODY || row.regions().contains(region)
-                        || FIELD_OF_VIEW.getOrDefault(region, Set.of()).stream().anyMatch(row.regions()::contains)) {
+                        || FieldOfView.around(region).stream().anyMatch(row.regions()::contains)) {
                     return true;
                 }
             }

@@ -62,17 +62,6 @@ public final class MedicalNecessityRules implements RuleFamily {
         }
     }
 
-    /** Regions a study's field of view usually includes beyond its own (a CT abdomen sees the lung bases). */
-    private static final Map<BodyRegion, Set<BodyRegion>> FIELD_OF_VIEW = Map.of(
-            BodyRegion.ABDOMEN, EnumSet.of(BodyRegion.CHEST, BodyRegion.PELVIS, BodyRegion.SPINE_LUMBAR, BodyRegion.SPINE_THORACIC, BodyRegion.VASCULAR),
-            BodyRegion.CHEST, EnumSet.of(BodyRegion.ABDOMEN, BodyRegion.NECK, BodyRegion.BREAST, BodyRegion.HEART, BodyRegion.SPINE_THORACIC, BodyRegion.VASCULAR),
-            BodyRegion.PELVIS, EnumSet.of(BodyRegion.ABDOMEN, BodyRegion.SPINE_LUMBAR, BodyRegion.LOWER_EXTREMITY, BodyRegion.VASCULAR),
-            BodyRegion.NECK, EnumSet.of(BodyRegion.HEAD, BodyRegion.CHEST, BodyRegion.SPINE_CERVICAL, BodyRegion.VASCULAR),
-            BodyRegion.HEAD, EnumSet.of(BodyRegion.BRAIN, BodyRegion.NECK),
-            BodyRegion.BRAIN, EnumSet.of(BodyRegion.HEAD),
-            BodyRegion.SPINE_LUMBAR, EnumSet.of(BodyRegion.ABDOMEN, BodyRegion.PELVIS),
-            BodyRegion.SPINE_THORACIC, EnumSet.of(BodyRegion.CHEST),
-            BodyRegion.SPINE_CERVICAL, EnumSet.of(BodyRegion.NECK));
 
     private static boolean couldSee(CodingKnowledge.Indication finding, CptCode study) {
         if (finding == null || finding.regions() == null) {
@@ -80,7 +69,7 @@ public final class MedicalNecessityRules implements RuleFamily {
         }
         for (BodyRegion region : study.regions()) {
             if (region == BodyRegion.OTHER || region == BodyRegion.WHOLE_BODY || finding.regions().contains(region)
-                    || FIELD_OF_VIEW.getOrDefault(region, Set.of()).stream().anyMatch(finding.regions()::contains)) {
+                    || FieldOfView.around(region).stream().anyMatch(finding.regions()::contains)) {
                 return true;
             }
         }
