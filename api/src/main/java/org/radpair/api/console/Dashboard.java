@@ -94,6 +94,9 @@ public record Dashboard(LocalDate from, LocalDate to, long total, List<Figure> v
     }
 
     static String label(String constant) {
+        if (constant.equals("BIRADS")) {
+            return "BI-RADS";
+        }
         String words = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
