@@ -58,51 +58,54 @@ public final class CptCatalog {
 
     public static CptCatalog load() {
         List<CatalogRange> ranges = new ArrayList<>();
-        TsvReader.forEachRow(CATALOG, row -> ranges.add(new CatalogRange(row[0], row[1], Modality.valueOf(row[2]),
-                regions(row[3]), Contrast.valueOf(row[4]), StudyPurpose.valueOf(row[5]),
-                row[6].isEmpty() ? null : Sex.valueOf(row[6]), row[7], "BONE_DENSITY".equals(row[8]))));
+        TsvReader.read(CATALOG, row -> ranges.add(new CatalogRange(row.get("first"), row.get("last"),
+                Modality.valueOf(row.get("modality")), regions(row.get("regions")), Contrast.valueOf(row.get("contrast")),
+                StudyPurpose.valueOf(row.get("purpose")), row.get("sex").isEmpty() ? null : Sex.valueOf(row.get("sex")),
+                row.get("label"), "BONE_DENSITY".equals(row.get("kind")))));
 
         Map<String, Mue> mues = new HashMap<>();
-        TsvReader.forEachRow(MUE, row -> mues.put(row[0],
-                new Mue(row[0], Integer.parseInt(row[1]), Integer.parseInt(row[2]), row[3])));
-        TsvReader.forEachRow(MUE_ADJACENT, row -> mues.putIfAbsent(row[0],
-                new Mue(row[0], Integer.parseInt(row[1]), Integer.parseInt(row[2]), row[3])));
+        TsvReader.read(MUE, row -> mues.put(row.get("hcpcs"), mue(row)));
+        TsvReader.read(MUE_ADJACENT, row -> mues.putIfAbsent(row.get("hcpcs"), mue(row)));
 
-        // hcpcs, mod, status_code, work_rvu, nonfac_pe_rvu, nonfac_na, fac_pe_rvu, fac_na, mp_rvu, nonfac_total,
-        // fac_total, pctc_ind, global_days, mult_proc, bilat_surg, ..., dx_imaging_family (22)
-        Map<String, String[]> global = new HashMap<>();
+        Map<String, TsvReader.Row> global = new HashMap<>();
         Map<String, Double> professional = new HashMap<>();
         Map<String, Double> technical = new HashMap<>();
-        java.util.function.Consumer<String[]> feeRow = row -> {
-            switch (row[1]) {
-                case "" -> global.put(row[0], row);
-                case "26" -> professional.put(row[0], number(row[9]));
-                case "TC" -> technical.put(row[0], number(row[9]));
+        java.util.function.Consumer<TsvReader.Row> feeRow = row -> {
+            switch (row.get("mod")) {
+                case "" -> global.put(row.get("hcpcs"), row);
+                case "26" -> professional.put(row.get("hcpcs"), number(row.get("nonfac_total_rvu")));
+                case "TC" -> technical.put(row.get("hcpcs"), number(row.get("nonfac_total_rvu")));
                 default -> { }
             }
         };
-        TsvReader.forEachRow(FEE_SCHEDULE, feeRow);
-        TsvReader.forEachRow(FEE_SCHEDULE_ADJACENT, feeRow);
+        TsvReader.read(FEE_SCHEDULE, feeRow);
+        TsvReader.read(FEE_SCHEDULE_ADJACENT, feeRow);
 
         Map<String, CptCode> codes = new HashMap<>(global.size() * 2);
         global.forEach((code, row) -> {
             CatalogRange range = ranges.stream().filter(r -> r.contains(code)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("cpt_catalog.tsv does not describe " + code));
-            FeeSchedule fees = new FeeSchedule(row[2], row[11], row[14], row[13], row[22], row[12], number(row[3]),
-                    number(row[9]), professional.get(code), technical.get(code));
+            FeeSchedule fees = new FeeSchedule(row.get("status_code"), row.get("pctc_ind"), row.get("bilat_surg"),
+                    row.get("mult_proc"), row.get("dx_imaging_family"), row.get("global_days"), number(row.get("work_rvu")),
+                    number(row.get("nonfac_total_rvu")), professional.get(code), technical.get(code));
             codes.put(code, new CptCode(code, range.label(), range.modality(), range.regions(), range.contrast(),
-                    Laterality.fromBilateralIndicator(row[14]), range.purpose(), range.sex(), fees, mues.get(code),
+                    Laterality.fromBilateralIndicator(row.get("bilat_surg")), range.purpose(), range.sex(), fees, mues.get(code),
                     range.boneDensity()));
         });
 
         Map<String, String> levelTwo = new HashMap<>();
-        TsvReader.forEachRow(LEVEL_II, row -> levelTwo.put(row[0], row[1]));
+        TsvReader.read(LEVEL_II, row -> levelTwo.put(row.get("hcpcs"), row.get("long_description")));
 
         Map<String, Deletion> deletions = new HashMap<>();
-        TsvReader.forEachRow(REPLACEMENTS, row -> deletions.put(row[0],
-                new Deletion(LocalDate.parse(row[1]), row[2].isBlank() ? List.of() : List.of(row[2].split(",")), row[3])));
+        TsvReader.read(REPLACEMENTS, row -> deletions.put(row.get("code"), new Deletion(LocalDate.parse(row.get("deleted_on")),
+                row.list("replaced_by"), row.get("note"))));
 
         return new CptCatalog(Map.copyOf(codes), Map.copyOf(levelTwo), Map.copyOf(deletions));
+    }
+
+    private static Mue mue(TsvReader.Row row) {
+        return new Mue(row.get("hcpcs"), Integer.parseInt(row.get("mue_value")),
+                Integer.parseInt(row.get("mue_adjudication_indicator")), row.get("mue_rationale"));
     }
 
     private static List<BodyRegion> regions(String list) {

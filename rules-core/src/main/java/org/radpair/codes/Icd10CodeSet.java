@@ -62,34 +62,36 @@ public final class Icd10CodeSet {
         Map<String, LocalDate> releaseStarts = new TreeMap<>();
         // A dozen distinct dates across 100k rows: parse each once.
         Map<String, Integer> days = new HashMap<>();
-        TsvReader.forEachRow(HISTORY, row -> {
-            // code, code_dotted, billable, effective_from, effective_to_exclusive, first_release, last_release, long_description
-            int from = days.computeIfAbsent(row[3], d -> (int) LocalDate.parse(d).toEpochDay());
-            int to = row[4].isEmpty() ? OPEN : days.computeIfAbsent(row[4], d -> (int) LocalDate.parse(d).toEpochDay());
-            runs.computeIfAbsent(row[0], k -> new ArrayList<>(2)).add(new Run(from, to, "1".equals(row[2]), row[7]));
-            if (!releaseStarts.containsKey(row[5])) {
-                releaseStarts.put(row[5], LocalDate.ofEpochDay(from));
+        TsvReader.read(HISTORY, row -> {
+            String until = row.get("effective_to_exclusive");
+            int from = days.computeIfAbsent(row.get("effective_from"), d -> (int) LocalDate.parse(d).toEpochDay());
+            int to = until.isEmpty() ? OPEN : days.computeIfAbsent(until, d -> (int) LocalDate.parse(d).toEpochDay());
+            runs.computeIfAbsent(row.get("code"), k -> new ArrayList<>(2))
+                    .add(new Run(from, to, "1".equals(row.get("billable")), row.get("long_description")));
+            String release = row.get("first_release");
+            if (!releaseStarts.containsKey(release)) {
+                releaseStarts.put(release, LocalDate.ofEpochDay(from));
             }
         });
-        TsvReader.forEachRow(CHANGES_FY2027, row -> {
+        TsvReader.read(CHANGES_FY2027, row -> {
             applyChange(runs, row);
-            releaseStarts.putIfAbsent(row[2], LocalDate.parse(row[0]));
+            releaseStarts.putIfAbsent(row.get("to_release"), LocalDate.parse(row.get("effective_date")));
         });
 
         List<Conversion> conversions = new ArrayList<>(8_192);
         Map<String, List<String>> previousByCurrent = new HashMap<>(8_192);
-        TsvReader.forEachRow(CONVERSION, row -> {
-            // current_code, effective_date, effective_as_published, previous_codes, previous_codes_parsed, fy2026_billable
-            String current = IcdCodes.undotted(row[0]);
-            if (current == null || row[4].isEmpty()) {
+        TsvReader.read(CONVERSION, row -> {
+            String current = IcdCodes.undotted(row.get("current_code"));
+            String previous = row.get("previous_codes_parsed");
+            if (current == null || previous.isEmpty()) {
                 return;
             }
-            LocalDate effectiveDate = LocalDate.parse(row[1]);
+            LocalDate effectiveDate = LocalDate.parse(row.get("effective_date"));
             int effective = (int) effectiveDate.toEpochDay();
             if (effectiveDate.getMonthValue() != 10) {
                 correctOffCycleStart(runs.get(current), effective);
             }
-            for (String token : row[4].split(";")) {
+            for (String token : previous.split(";")) {
                 String[] range = token.split("-");
                 String lowest = IcdCodes.undotted(range[0]);
                 String highest = range.length > 1 ? IcdCodes.undotted(range[1]) : lowest;
@@ -126,26 +128,28 @@ public final class Icd10CodeSet {
     }
 
     /** Applies one FY2026→FY2027 change row to the runs (the FY2027 order file itself is not published in usable form). */
-    private static void applyChange(Map<String, List<Run>> runs, String[] row) {
-        // effective_date, from_release, to_release, change_type, code, code_dotted, billable_before, billable_after, desc_before, desc_after
-        int day = (int) LocalDate.parse(row[0]).toEpochDay();
-        String code = row[4];
+    private static void applyChange(Map<String, List<Run>> runs, TsvReader.Row row) {
+        int day = (int) LocalDate.parse(row.get("effective_date")).toEpochDay();
+        String code = row.get("code");
+        String changeType = row.get("change_type");
+        boolean billableAfter = "1".equals(row.get("billable_after"));
+        String descriptionAfter = row.get("long_description_after");
         List<Run> list = runs.computeIfAbsent(code, k -> new ArrayList<>(2));
         Run open = list.stream().filter(r -> r.to() == OPEN).findFirst().orElse(null);
-        switch (row[3]) {
-            case "added" -> list.add(new Run(day, OPEN, "1".equals(row[7]), row[9]));
+        switch (changeType) {
+            case "added" -> list.add(new Run(day, OPEN, billableAfter, descriptionAfter));
             case "deleted" -> close(list, open, day);
             case "became_header", "became_billable" -> {
                 close(list, open, day);
-                String description = open == null ? row[9] : open.description();
-                list.add(new Run(day, OPEN, "1".equals(row[7]), row[9].isEmpty() ? description : row[9]));
+                String description = open == null ? descriptionAfter : open.description();
+                list.add(new Run(day, OPEN, billableAfter, descriptionAfter.isEmpty() ? description : descriptionAfter));
             }
             case "title_revised" -> {
                 if (open != null) {
-                    list.set(list.indexOf(open), new Run(open.from(), OPEN, open.billable(), row[9]));
+                    list.set(list.indexOf(open), new Run(open.from(), OPEN, open.billable(), descriptionAfter));
                 }
             }
-            default -> throw new IllegalStateException("Unknown ICD-10-CM change type " + row[3] + " for " + code);
+            default -> throw new IllegalStateException("Unknown ICD-10-CM change type " + changeType + " for " + code);
         }
     }
 

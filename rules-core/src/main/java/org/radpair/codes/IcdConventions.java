@@ -113,12 +113,17 @@ public final class IcdConventions {
         // Chapter and block notes are written once per category: share one Note (and its strings) among them.
         Map<String, Note> shared = new HashMap<>(16_384);
         Map<String, List<String>> targetLists = new HashMap<>(8_192);
-        TsvReader.forEachRow(NOTES, row -> {
-            // source, kind, key, sits, flag, targets, text
-            String identity = row[0] + '\t' + row[1] + '\t' + row[3] + '\t' + row[4] + '\t' + row[5] + '\t' + row[6];
-            Note note = shared.computeIfAbsent(identity, k -> new Note(Kind.valueOf(row[1]), row[0], row[3], row[4],
-                    targetLists.computeIfAbsent(row[5], t -> t.isEmpty() ? List.of() : List.of(t.split(","))), row[6]));
-            Node node = nodes.computeIfAbsent(row[2], k -> new Node());
+        TsvReader.read(NOTES, row -> {
+            String source = row.get("source");
+            String kind = row.get("kind");
+            String sits = row.get("sits");
+            String flag = row.get("flag");
+            String targets = row.get("targets");
+            String text = row.get("text");
+            String identity = source + '\t' + kind + '\t' + sits + '\t' + flag + '\t' + targets + '\t' + text;
+            Note note = shared.computeIfAbsent(identity, k -> new Note(Kind.valueOf(kind), source, sits, flag,
+                    targetLists.computeIfAbsent(targets, t -> t.isEmpty() ? List.of() : List.of(t.split(","))), text));
+            Node node = nodes.computeIfAbsent(row.get("key"), k -> new Node());
             switch (note.kind()) {
                 case EXCLUDES1 -> {
                     if (!note.targets().isEmpty()) {
@@ -132,16 +137,20 @@ public final class IcdConventions {
         Set<String> manifestations = new HashSet<>(1_024);
         Map<String, AgeRange> ages = new HashMap<>(8_192);
         Map<String, AgeRange> lists = new HashMap<>();
-        TsvReader.forEachRow(MCE, row -> {
-            if ("MANIFESTATION".equals(row[1])) {
-                manifestations.add(row[0]);
+        TsvReader.read(MCE, row -> {
+            String code = row.get("code");
+            String list = row.get("list");
+            if ("MANIFESTATION".equals(list)) {
+                manifestations.add(code);
             } else {
-                ages.put(row[0], lists.computeIfAbsent(row[1] + row[2] + row[3],
-                        k -> new AgeRange(row[1], Integer.parseInt(row[2]), Integer.parseInt(row[3]))));
+                String min = row.get("age_min");
+                String max = row.get("age_max");
+                ages.put(code, lists.computeIfAbsent(list + min + max,
+                        k -> new AgeRange(list, Integer.parseInt(min), Integer.parseInt(max))));
             }
         });
         Map<String, Sex> sex = new HashMap<>(1_024);
-        TsvReader.forEachRow(SEX, row -> sex.put(row[0], Sex.valueOf(row[1])));
+        TsvReader.read(SEX, row -> sex.put(row.get("prefix"), Sex.valueOf(row.get("sex"))));
         return new IcdConventions(nodes, manifestations, ages, sex);
     }
 

@@ -26,11 +26,14 @@ public final class NcciEdits {
     public static NcciEdits load() {
         Map<String, List<PtpEdit>> pairs = new HashMap<>(16_384);
         Map<String, List<PtpEdit>> column1 = new HashMap<>(1_024);
-        TsvReader.forEachRow(PTP, row -> {
-            PtpEdit edit = new PtpEdit(row[0], row[1], "*".equals(row[2]) ? null : LocalDate.parse(row[2]),
-                    Integer.parseInt(row[3]), row[4]);
-            pairs.computeIfAbsent(row[0] + row[1], k -> new ArrayList<>(1)).add(edit);
-            column1.computeIfAbsent(row[0], k -> new ArrayList<>()).add(edit);
+        TsvReader.read(PTP, row -> {
+            String first = row.get("column1");
+            String second = row.get("column2");
+            String deleted = row.get("deletion_date");
+            PtpEdit edit = new PtpEdit(first, second, "*".equals(deleted) ? null : LocalDate.parse(deleted),
+                    Integer.parseInt(row.get("modifier_indicator")), row.get("rationale"));
+            pairs.computeIfAbsent(first + second, k -> new ArrayList<>(1)).add(edit);
+            column1.computeIfAbsent(first, k -> new ArrayList<>()).add(edit);
         });
         Map<String, PtpEdit[]> frozen = new HashMap<>(pairs.size() * 4 / 3 + 1);
         pairs.forEach((pair, edits) -> frozen.put(pair, edits.toArray(new PtpEdit[0])));

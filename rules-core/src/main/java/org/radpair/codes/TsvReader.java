@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
@@ -16,11 +17,79 @@ public final class TsvReader {
     private TsvReader() {
     }
 
+    /** One data row of a table, its fields read by the header's column names. */
+    public static final class Row {
+        private final Header header;
+        private final String[] fields;
+
+        private Row(Header header, String[] fields) {
+            this.header = header;
+            this.fields = fields;
+        }
+
+        /** The field under the header's column {@code column}; a name the header lacks fails the load. */
+        public String get(String column) {
+            return fields[header.index(column)];
+        }
+
+        /** The field as an integer; a blank field is {@code null}. */
+        public Integer integer(String column) {
+            String value = get(column);
+            return value.isBlank() ? null : Integer.valueOf(value.strip());
+        }
+
+        /** The field as a comma-separated list, each item stripped; a blank field is an empty list. */
+        public List<String> list(String column) {
+            String value = get(column);
+            return value.isBlank() ? List.of() : Arrays.stream(value.split(",")).map(String::strip).toList();
+        }
+    }
+
+    private static final class Header {
+        private final String resource;
+        private final String[] names;
+
+        Header(String resource, String[] names) {
+            this.resource = resource;
+            this.names = new String[names.length];
+            for (int i = 0; i < names.length; i++) {
+                // Interned, so that the code's column names (literals) are found by identity first.
+                this.names[i] = names[i].strip().intern();
+            }
+        }
+
+        int index(String column) {
+            for (int i = 0; i < names.length; i++) {
+                if (names[i] == column) {
+                    return i;
+                }
+            }
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(column)) {
+                    return i;
+                }
+            }
+            throw new IllegalStateException(resource + ": no column \"" + column + "\"; its header has "
+                    + Arrays.toString(names));
+        }
+    }
+
     /**
-     * Calls {@code row} for every data row, split on tabs. Leading {@code #} comment lines and the header row are skipped;
-     * a row whose column count differs from the header's fails the load, naming the table and the line.
+     * Calls {@code row} for every data row. Leading {@code #} comment lines are skipped, the first other line is the
+     * header naming the columns; a row whose column count differs from the header's, or a column name the header
+     * lacks, fails the load, naming the table (and the line).
      */
+    public static void read(String resource, Consumer<Row> row) {
+        Header[] header = new Header[1];
+        forEachLine(resource, names -> header[0] = new Header(resource, names), fields -> row.accept(new Row(header[0], fields)));
+    }
+
+    /** Rows as positional fields: only for tables not yet read by {@link #read}. */
     public static void forEachRow(String resource, Consumer<String[]> row) {
+        forEachLine(resource, names -> { }, row);
+    }
+
+    private static void forEachLine(String resource, Consumer<String[]> headerLine, Consumer<String[]> row) {
         try (InputStream raw = TsvReader.class.getResourceAsStream(resource)) {
             if (raw == null) {
                 throw new IllegalStateException("Reference table missing from the class path: " + resource);
@@ -34,7 +103,9 @@ public final class TsvReader {
             if (line == null) {
                 throw new IllegalStateException("Reference table is empty: " + resource);
             }
-            int columns = split(line, 0).length;
+            String[] names = split(line, 0);
+            headerLine.accept(names);
+            int columns = names.length;
             int number = 0;
             while ((line = reader.readLine()) != null) {
                 number++;

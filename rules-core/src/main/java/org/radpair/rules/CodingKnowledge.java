@@ -118,55 +118,66 @@ public final class CodingKnowledge {
     public static CodingKnowledge load() {
         CodingKnowledge knowledge = new CodingKnowledge();
         Map<String, List<Indication>> handWritten = new java.util.LinkedHashMap<>();
-        TsvReader.forEachRow(BASE + "indications.tsv", row -> {
+        TsvReader.read(BASE + "indications.tsv", row -> {
             Indication indication = indication(row);
             handWritten.computeIfAbsent(indication.prefix(), k -> new ArrayList<>()).add(indication);
             knowledge.indicationRows.add(indication);
         });
         Map<String, List<Indication>> byCategory = new java.util.LinkedHashMap<>();
-        TsvReader.forEachRow(BASE + "category_indications.tsv", row -> {
+        TsvReader.read(BASE + "category_indications.tsv", row -> {
             Indication indication = indication(row);
             byCategory.computeIfAbsent(indication.prefix(), k -> new ArrayList<>()).add(indication);
         });
         byCategory.forEach((prefix, rows) -> knowledge.indications.put(prefix, List.copyOf(rows)));
         handWritten.forEach((prefix, rows) -> knowledge.indications.put(prefix, List.copyOf(rows)));
-        TsvReader.forEachRow(BASE + "screening.tsv", row -> knowledge.screening.put(row[0],
-                new Screening(row[0], list(row[1]), list(row[2]), list(row[3]), integer(row[4]), integer(row[5]), row[6])));
+        TsvReader.read(BASE + "screening.tsv", row -> knowledge.screening.put(row.get("cpt"),
+                new Screening(row.get("cpt"), row.list("first_listed"), row.list("also_required"),
+                        row.list("diagnostic_instead"), row.integer("medicare_min_age"), row.integer("medicare_max_age"),
+                        row.get("reference"))));
         List<Frequency> frequencies = new ArrayList<>();
-        TsvReader.forEachRow(BASE + "frequency.tsv", row -> {
-            String[] ages = row[2].isBlank() ? new String[] {"", ""} : row[2].split("-");
-            frequencies.add(new Frequency(Set.copyOf(list(row[0])),
-                    "ALL".equals(row[1]) ? null : org.radpair.claim.PayerType.valueOf(row[1]), integer(ages[0]),
-                    integer(ages[1]), "LIFETIME".equals(row[3]) ? null : Integer.valueOf(row[3]), list(row[4]), row[5], row[6]));
+        TsvReader.read(BASE + "frequency.tsv", row -> {
+            String[] ages = row.get("ages").isBlank() ? new String[] {"", ""} : row.get("ages").split("-");
+            String payer = row.get("payer");
+            String interval = row.get("interval_months");
+            frequencies.add(new Frequency(Set.copyOf(row.list("cpts")),
+                    "ALL".equals(payer) ? null : org.radpair.claim.PayerType.valueOf(payer), integer(ages[0]),
+                    integer(ages[1]), "LIFETIME".equals(interval) ? null : Integer.valueOf(interval),
+                    row.list("exempt_if"), row.get("benefit"), row.get("reference")));
         });
         knowledge.frequencies = List.copyOf(frequencies);
         Set<String> cpts = new java.util.HashSet<>();
         frequencies.forEach(f -> cpts.addAll(f.cpts()));
         knowledge.historyCpts = Set.copyOf(cpts);
-        TsvReader.forEachRow(BASE + "add_on_codes.tsv", row -> knowledge.addOns.put(row[0],
-                new AddOn(row[0], list(row[1]), list(row[2]), row[3].isBlank() ? null : row[3], row[4])));
-        TsvReader.forEachRow(BASE + "contrast_supplies.tsv", row -> knowledge.supplies.add(new SupplyRange(row[0], row[1], row[2])));
-        TsvReader.forEachRow(BASE + "symptom_integral.tsv", row -> knowledge.integralSymptoms.put(row[0],
-                new IntegralSymptom(row[0], list(row[1]), row[2])));
+        TsvReader.read(BASE + "add_on_codes.tsv", row -> knowledge.addOns.put(row.get("add_on"),
+                new AddOn(row.get("add_on"), row.list("primaries"), row.list("medicare_instead_with"),
+                        row.get("medicare_instead").isBlank() ? null : row.get("medicare_instead"), row.get("reference"))));
+        TsvReader.read(BASE + "contrast_supplies.tsv", row -> knowledge.supplies.add(
+                new SupplyRange(row.get("first"), row.get("last"), row.get("kind"))));
+        TsvReader.read(BASE + "symptom_integral.tsv", row -> knowledge.integralSymptoms.put(row.get("symptom"),
+                new IntegralSymptom(row.get("symptom"), row.list("definitive"), row.get("note"))));
         // Diagnoses of one sex: derived from the Tabular List (tools/derive_icd_conventions.py), undotted prefixes.
-        TsvReader.forEachRow(IcdConventions.SEX, row -> knowledge.sexSpecific.put(row[0], Sex.valueOf(row[1])));
-        TsvReader.forEachRow(BASE + "combined_codes.tsv", row -> knowledge.combinations.add(
-                new Combination(row[0], row[1], row[2], row[3])));
-        TsvReader.forEachRow(BASE + "first_listed.tsv", row -> knowledge.placement.put(row[0],
-                new PlacementRule(row[0], Placement.valueOf(row[1]), row[2])));
+        TsvReader.read(IcdConventions.SEX, row -> knowledge.sexSpecific.put(row.get("prefix"), Sex.valueOf(row.get("sex"))));
+        TsvReader.read(BASE + "combined_codes.tsv", row -> knowledge.combinations.add(
+                new Combination(row.get("first"), row.get("second"), row.get("combined"), row.get("reference"))));
+        TsvReader.read(BASE + "first_listed.tsv", row -> knowledge.placement.put(row.get("prefix"),
+                new PlacementRule(row.get("prefix"), Placement.valueOf(row.get("restriction")), row.get("note"))));
         knowledge.indicationRows = List.copyOf(knowledge.indicationRows);
         knowledge.combinations = List.copyOf(knowledge.combinations);
         return knowledge;
     }
 
-    /** prefix, regions (a list, ANY or NONE), modalities (a list, ALL or blank), weight, note. */
-    private static Indication indication(String[] row) {
-        boolean none = "NONE".equals(row[1]);
-        Set<BodyRegion> regions = "ANY".equals(row[1]) ? null
-                : none ? EnumSet.noneOf(BodyRegion.class) : enums(BodyRegion.class, row[1]);
-        boolean all = "ALL".equals(row[2]);
-        Set<Modality> modalities = all || row[2].isBlank() ? EnumSet.noneOf(Modality.class) : enums(Modality.class, row[2]);
-        return new Indication(row[0], regions, modalities, all, Integer.parseInt(row[3]), row[4], none);
+    /** regions: a list, ANY or NONE; modalities: a list, ALL or blank. */
+    private static Indication indication(TsvReader.Row row) {
+        String regionList = row.get("regions");
+        String modalityList = row.get("modalities");
+        boolean none = "NONE".equals(regionList);
+        Set<BodyRegion> regions = "ANY".equals(regionList) ? null
+                : none ? EnumSet.noneOf(BodyRegion.class) : enums(BodyRegion.class, regionList);
+        boolean all = "ALL".equals(modalityList);
+        Set<Modality> modalities = all || modalityList.isBlank() ? EnumSet.noneOf(Modality.class)
+                : enums(Modality.class, modalityList);
+        return new Indication(row.get("prefix"), regions, modalities, all, Integer.parseInt(row.get("weight")),
+                row.get("note"), none);
     }
 
     private static <E extends Enum<E>> Set<E> enums(Class<E> type, String list) {
@@ -177,10 +188,6 @@ public final class CodingKnowledge {
 
     private static Integer integer(String value) {
         return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
-    }
-
-    private static List<String> list(String value) {
-        return value.isBlank() ? List.of() : List.of(value.split(","));
     }
 
     /** Whether a diagnosis code supports a study: UNKNOWN when RadPair has no affinity for the code or the study images no fixed region. */

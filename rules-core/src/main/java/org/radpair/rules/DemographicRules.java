@@ -39,9 +39,9 @@ public final class DemographicRules implements RuleFamily {
     private static final Map<String, String> MEDICARE_SEX_BASIS = new HashMap<>();
 
     static {
-        TsvReader.forEachRow("/org/radpair/rules/medicare_sex_specific_services.tsv", row -> {
-            MEDICARE_SEX_SERVICES.put(row[0], Sex.valueOf(row[1]));
-            MEDICARE_SEX_BASIS.put(row[0], row[2]);
+        TsvReader.read("/org/radpair/rules/medicare_sex_specific_services.tsv", row -> {
+            MEDICARE_SEX_SERVICES.put(row.get("cpt"), Sex.valueOf(row.get("sex")));
+            MEDICARE_SEX_BASIS.put(row.get("cpt"), row.get("basis"));
         });
     }
 

@@ -12,7 +12,7 @@ class TsvReaderTest {
 
     @Test
     void aRowWithTheWrongColumnCountFailsTheLoadNamingFileAndLine() {
-        assertThatThrownBy(() -> TsvReader.forEachRow("/tsv/short_row.tsv", row -> { }))
+        assertThatThrownBy(() -> TsvReader.read("/tsv/short_row.tsv", row -> { }))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("/tsv/short_row.tsv")
                 .hasMessageContaining("data line 2")
@@ -28,8 +28,24 @@ class TsvReaderTest {
     }
 
     @Test
+    void columnsAreReadByTheHeadersNamesWhateverTheirOrder() {
+        List<String> values = new ArrayList<>();
+        TsvReader.read("/tsv/reordered.tsv", row -> values.add(row.get("code") + "=" + row.get("label") + ":" + row.list("regions")));
+        assertThat(values).containsExactly("70450=head CT:[HEAD, NECK]");
+    }
+
+    @Test
+    void aColumnTheHeaderLacksFailsTheLoadNamingTableAndColumns() {
+        assertThatThrownBy(() -> TsvReader.read("/tsv/reordered.tsv", row -> row.get("modality")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("/tsv/reordered.tsv")
+                .hasMessageContaining("no column \"modality\"")
+                .hasMessageContaining("[label, regions, code]");
+    }
+
+    @Test
     void aMissingTableFailsWithItsName() {
-        assertThatThrownBy(() -> TsvReader.forEachRow("/tsv/none.tsv", row -> { }))
+        assertThatThrownBy(() -> TsvReader.read("/tsv/none.tsv", row -> { }))
                 .hasMessageContaining("/tsv/none.tsv");
     }
 }
