@@ -126,17 +126,20 @@ public class AuditLog {
         // one statement for all the claims. A failed statement aborts the transaction, so a COMMIT sent
         // behind it rolls back; the rollback below covers failures of our own.
         int count = jobs.size();
-        Long[] lockKeys = new Long[count];
+        // Each claim's lock and its patient's, all in one ascending order, so that two transactions never wait for each other.
+        Long[] lockKeys = new Long[2 * count];
         String[] tenants = new String[count];
         String[] claimIds = new String[count];
         List<Pending> pendings = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Pending pending = jobs.get(i).pending();
-            lockKeys[i] = jobs.get(i).lockKey();
+            lockKeys[2 * i] = jobs.get(i).lockKey();
+            lockKeys[2 * i + 1] = jobs.get(i).patientLockKey();
             tenants[i] = pending.tenant();
             claimIds[i] = pending.claimId();
             pendings.add(pending);
         }
+        java.util.Arrays.sort(lockKeys);
         return pool.withConnection(connection -> Uni.combine().all()
                 .unis(AuditRows.begin(connection),
                         AuditRows.lockClaims(connection, lockKeys),

@@ -68,9 +68,10 @@ final class AuditRows {
     }
 
     /**
-     * Serialises writers of each claim inside the transaction (keys from {@link RecordingBatches#lockKey},
-     * sorted), so that versions are numbered without gaps or collisions and identical re-sends find the
-     * first copy.
+     * Serialises writers of each claim and of each patient inside the transaction (keys from
+     * {@link RecordingBatches#lockKey} and {@link RecordingBatches#patientLockKey}, sorted), so that versions are
+     * numbered without gaps or collisions, identical re-sends find the first copy, and a patient's findings are
+     * read after the last claim that changed them.
      */
     static Uni<Void> lockClaims(SqlConnection connection, Long[] sortedKeys) {
         return connection.preparedQuery(LOCKS).execute(Tuple.of(sortedKeys)).replaceWithVoid();

@@ -26,18 +26,23 @@ import io.vertx.core.Vertx;
  * (docs/PERFORMANCE.md). The queue needs no bound of its own: {@code DatabaseGuard} bounds the requests
  * waiting on the database.
  *
- * <p>Two requests for the same claim never share a transaction (the second would not see the first's
- * version): it waits for the next one. If a transaction fails, each of its claims is tried again once,
- * alone, so one claim that the database refuses fails alone.
+ * <p>Two requests for the same claim, or for the same patient, never share a transaction (the second would
+ * not see the first's version, or the findings it opened or followed up): it waits for the next one. If a
+ * transaction fails, each of its claims is tried again once, alone, so one claim that the database refuses
+ * fails alone.
  */
 final class RecordingBatches {
 
-    /** A claim waiting to be recorded, the key of its lock, and where its outcome goes. */
+    /** A claim waiting to be recorded, the keys of its claim's and its patient's locks, and where its outcome goes. */
     record Job(AuditLog.Pending pending, Function<AuditLog.PatientPast, Recording> prepare,
-            long lockKey, Context context, UniEmitter<? super AuditLog.Recorded> outcome) {
+            long lockKey, long patientLockKey, Context context, UniEmitter<? super AuditLog.Recorded> outcome) {
 
         String claim() {
             return pending.tenant() + '\u001f' + pending.claimId();
+        }
+
+        String patient() {
+            return pending.tenant() + '\u001f' + pending.patientKey();
         }
 
         void deliver(AuditLog.Recorded recorded) {
@@ -84,8 +89,8 @@ final class RecordingBatches {
 
     Uni<AuditLog.Recorded> submit(AuditLog.Pending pending, Function<AuditLog.PatientPast, Recording> prepare) {
         return Uni.createFrom().emitter(outcome -> {
-            waiting.add(new Job(pending, prepare, lockKey(pending.tenant(), pending.claimId()), Vertx.currentContext(),
-                    outcome));
+            waiting.add(new Job(pending, prepare, lockKey(pending.tenant(), pending.claimId()),
+                    patientLockKey(pending.tenant(), pending.patientKey()), Vertx.currentContext(), outcome));
             startWhileRoom();
         });
     }
@@ -123,9 +128,15 @@ final class RecordingBatches {
         List<Job> batch = new ArrayList<>();
         List<Job> later = new ArrayList<>();
         Set<String> claims = new HashSet<>();
+        Set<String> patients = new HashSet<>();
         Job job;
         while (batch.size() < batchSize && (job = waiting.poll()) != null) {
-            (claims.add(job.claim()) ? batch : later).add(job);
+            boolean apart = !claims.contains(job.claim()) && !patients.contains(job.patient());
+            if (apart) {
+                claims.add(job.claim());
+                patients.add(job.patient());
+            }
+            (apart ? batch : later).add(job);
         }
         waiting.addAll(later);
         // One order for every transaction's locks, so that two transactions never wait for each other.
@@ -169,6 +180,16 @@ final class RecordingBatches {
         hash = fnv(hash, tenant);
         hash = (hash ^ 0x1f) * 0x100000001b3L;
         return fnv(hash, claimId);
+    }
+
+    /**
+     * The advisory lock of a patient: findings are opened and followed up per patient, on what the rules read of
+     * the patient's past, so two claims of one patient (two studies that show the same finding, sent at once to
+     * two instances) are recorded one after the other. Hashed apart from the claim locks (0x1e, which no claim id
+     * holds); a claim without a patient key locks its claim only.
+     */
+    static long patientLockKey(String tenant, String patientKey) {
+        return lockKey(tenant, "\u001e" + (patientKey == null ? "\u001f" : patientKey));
     }
 
     private static long fnv(long hash, String text) {

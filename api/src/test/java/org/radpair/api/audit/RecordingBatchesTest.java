@@ -31,7 +31,10 @@ class RecordingBatchesTest {
     AuditLog auditLog;
 
     private static AuditRecord record(String tenant, String claimId, String hash, String verdict) {
-        return Claims.auditRecord(tenant, claimId, hash, verdict);
+        AuditRecord record = Claims.auditRecord(tenant, claimId, hash, verdict);
+        // Each claim its own patient: claims of one patient never share a transaction (SamePatientRecordingTest).
+        record.patientKey = "patient-of-" + claimId;
+        return record;
     }
 
     /** The outcome of one submission: what was recorded, or why not. */
