@@ -73,7 +73,8 @@ public class X12Resource {
 
     @POST
     @Consumes({MediaType.TEXT_PLAIN, EDI_X12})
-    @Produces(EDI_X12)
+    // Served only to an Accept that names it: JSON stays the answer to */* or no Accept (qs: server-side preference).
+    @Produces(EDI_X12 + ";qs=0.5")
     @RolesAllowed("claims:validate")
     @Operation(summary = "Validate every claim of an X12 005010X222A1 837P interchange and answer a 277CA (005010X214)"
             + " claim acknowledgment: one claim status per CLM loop, A2 accepted, A6/A7/A8 rejected")
