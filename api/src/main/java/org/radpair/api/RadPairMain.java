@@ -1,7 +1,9 @@
 package org.radpair.api;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 
+import org.radpair.api.check.CheckCommand;
 import org.radpair.api.database.EmbeddedDatabase;
 
 import io.quarkus.runtime.Quarkus;
@@ -13,6 +15,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  * {@code $RADPAIR_HOME/pgdata} (default {@code ~/.radpair/pgdata}) and points the service at it; that
  * server exists only in {@code quarkus:dev} and the tests (a {@code provided} dependency): a packaged
  * service without a configured database refuses to start, saying what to set.
+ * {@code check FILE…} runs the command-line checker instead ({@link CheckCommand}; docs/checker.md).
  */
 @QuarkusMain
 public final class RadPairMain {
@@ -23,6 +26,10 @@ public final class RadPairMain {
     }
 
     public static void main(String... args) {
+        // The command-line checker needs neither the database nor the server: it runs before either starts.
+        if (args.length > 0 && "check".equals(args[0])) {
+            System.exit(CheckCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
         startEmbeddedDatabaseUnlessConfigured();
         Quarkus.run(args);
     }

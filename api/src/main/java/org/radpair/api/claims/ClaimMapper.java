@@ -10,12 +10,12 @@ import org.radpair.claim.Payer;
 import org.radpair.claim.Smoking;
 
 /** From the API's request shape to the rules' claim model (which has no patient identifier). */
-final class ClaimMapper {
+public final class ClaimMapper {
 
     private ClaimMapper() {
     }
 
-    static Claim toClaim(ValidateRequest request) {
+    public static Claim toClaim(ValidateRequest request) {
         return new Claim(
                 request.claimId(),
                 new Patient(request.patient().sex(), request.patient().birthDate()),

@@ -1,12 +1,11 @@
 package org.radpair.api.x12;
 
-import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -17,18 +16,19 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.radpair.api.claims.BatchValidation;
 import org.radpair.api.claims.ClaimsResource;
 import org.radpair.api.claims.InOrder;
 import org.radpair.api.claims.ClaimValidation;
-import org.radpair.api.claims.ValidateRequest;
 import org.radpair.api.claims.ValidateResponse;
 import org.radpair.api.security.Caller;
-import org.radpair.rules.Category;
-import org.radpair.rules.Edit;
-import org.radpair.rules.Severity;
-import org.radpair.rules.Verdict;
+import org.radpair.rules.ClaimChecker;
+import org.radpair.rules.RuleDefinition;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -36,7 +36,10 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
-/** X12 837P in: every CLM loop mapped to a validate request and checked through the same path as JSON claims. */
+/**
+ * X12 837P in: every CLM loop mapped to a validate request and checked through the same path as JSON claims. The
+ * answer is JSON, or with {@code Accept: application/edi-x12} a 277CA claim acknowledgment (005010X214).
+ */
 @Path("/v1/x12/837p")
 @SecurityRequirement(name = "bearer")
 public class X12Resource {
@@ -44,9 +47,7 @@ public class X12Resource {
     public record InterchangeResult(String interchangeControlNumber, List<ValidateResponse> claims) {
     }
 
-    /** A claim that maps from X12 but misses what the check needs: its own CLAIM_STRUCTURE edits, the others go on. */
-    static final String INCOMPLETE_RULE = "X12-001";
-    private static final String X12_REFERENCE = "ASC X12 005010X222A1 (837P) implementation guide";
+    static final String EDI_X12 = "application/edi-x12";
 
     @Inject
     ClaimValidation validation;
@@ -57,70 +58,73 @@ public class X12Resource {
     @Inject
     Validator validator;
 
+    @Inject
+    ClaimChecker checker;
+
     @POST
-    @Consumes({MediaType.TEXT_PLAIN, "application/edi-x12"})
+    @Consumes({MediaType.TEXT_PLAIN, EDI_X12})
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("claims:validate")
     @Operation(summary = "Validate every claim of an X12 005010X222A1 837P interchange")
     public Uni<InterchangeResult> validate(byte[] interchange, @QueryParam("persist") @DefaultValue("true") String persist) {
+        return checked(interchange, persist)
+                .map(checked -> new InterchangeResult(checked.interchange().controlNumber(), checked.answers()));
+    }
+
+    @POST
+    @Consumes({MediaType.TEXT_PLAIN, EDI_X12})
+    // Served only to an Accept that names it: JSON stays the answer to */* or no Accept (qs: server-side preference).
+    @Produces(EDI_X12 + ";qs=0.5")
+    @RolesAllowed("claims:validate")
+    @Operation(summary = "Validate every claim of an X12 005010X222A1 837P interchange and answer a 277CA (005010X214)"
+            + " claim acknowledgment: one claim status per CLM loop, A2 accepted, A6/A7/A8 rejected")
+    @APIResponse(responseCode = "200", description = "The 277CA interchange",
+            content = @Content(mediaType = EDI_X12, schema = @Schema(type = SchemaType.STRING)))
+    public Uni<byte[]> acknowledge(byte[] interchange, @QueryParam("persist") @DefaultValue("true") String persist) {
+        Map<String, String> summaries = ruleSummaries(checker);
+        return checked(interchange, persist)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(checked -> checked.interchange().acknowledge(checked.answers(), summaries));
+    }
+
+    /** Each rule id's one-line summary (the free-form message of a 277CA). */
+    public static Map<String, String> ruleSummaries(ClaimChecker checker) {
+        Map<String, String> summaries = new HashMap<>();
+        for (RuleDefinition rule : checker.rules()) {
+            summaries.put(rule.id(), rule.summary());
+        }
+        return Map.copyOf(summaries);
+    }
+
+    private record Checked(Interchange interchange, List<ValidateResponse> answers) {
+    }
+
+    private Uni<Checked> checked(byte[] body, String persist) {
         boolean store = ClaimsResource.flag("persist", persist);
         String tenant = caller.tenant();
         Context context = Vertx.currentContext();
         // Parsing is CPU work: off the event loop, then back on the request's context for the database.
-        return Uni.createFrom().item(() -> parse(interchange))
+        return Uni.createFrom().item(() -> Interchange.read(body, BatchValidation.MAX_CLAIMS))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .emitOn(command -> context.runOnContext(ignored -> command.run()))
                 .chain(parsed -> InOrder.map(Multi.createFrom().iterable(parsed.claims()), claim -> check(tenant, claim, store))
                         .collect().asList()
-                        .map(results -> new InterchangeResult(parsed.controlNumber(), results)));
-    }
-
-    record Parsed(String controlNumber, List<Claim837Mapper.MappedClaim> claims) {
+                        .map(results -> new Checked(parsed, results)));
     }
 
     /** An interchange with more claims than a batch may hold: 413, found while reading. */
     public static final class TooManyClaims extends RuntimeException {
-        public TooManyClaims(int segmentPosition) {
-            super("An interchange holds at most " + BatchValidation.MAX_CLAIMS + " claims (CLM loops); the claim at segment "
+        public TooManyClaims(int segmentPosition, int maxClaims) {
+            super("An interchange holds at most " + maxClaims + " claims (CLM loops); the claim at segment "
                     + segmentPosition + " is one too many. Split the interchange.");
         }
     }
 
-    static Parsed parse(byte[] interchange) {
-        if (interchange == null || interchange.length == 0) {
-            throw new X12SyntaxException(0, null, "The body is empty: an X12 interchange starts with an ISA segment.", null);
-        }
-        List<Claim837Mapper.MappedClaim> claims = new ArrayList<>();
-        // The same cap as NDJSON batches, while reading: the claim past it stops the parse.
-        Claim837Mapper mapper = new Claim837Mapper(claim -> {
-            if (claims.size() >= BatchValidation.MAX_CLAIMS) {
-                throw new TooManyClaims(claim.segmentPosition());
-            }
-            claims.add(claim);
-        });
-        X12Reader.read(new ByteArrayInputStream(interchange), mapper);
-        mapper.finish();
-        return new Parsed(mapper.interchangeControlNumber(), claims);
-    }
-
     private Uni<ValidateResponse> check(String tenant, Claim837Mapper.MappedClaim claim, boolean persist) {
-        List<String> problems = new ArrayList<>(claim.problems());
-        for (ConstraintViolation<ValidateRequest> violation : validator.validate(claim.request())) {
-            problems.add(violation.getPropertyPath() + " " + violation.getMessage());
-        }
+        List<String> problems = Interchange.problemsOf(claim, validator);
         if (!problems.isEmpty()) {
-            return Uni.createFrom().item(incomplete(claim, problems));
+            return Uni.createFrom().item(Interchange.incomplete(claim, problems));
         }
         return validation.validate(tenant, claim.request(), persist);
-    }
-
-    private static ValidateResponse incomplete(Claim837Mapper.MappedClaim claim, List<String> problems) {
-        List<Edit> edits = problems.stream()
-                .map(problem -> new Edit(INCOMPLETE_RULE, Category.CLAIM_STRUCTURE, Severity.ERROR, null, List.of(),
-                        "The 837P claim " + claim.claimId() + " (CLM at segment " + claim.segmentPosition()
-                                + ") cannot be checked: " + problem + ".", null, X12_REFERENCE))
-                .toList();
-        return new ValidateResponse(claim.claimId(), Verdict.FAIL, edits, List.of(), ValidateResponse.FollowUp.NONE,
-                null, null, null);
     }
 }

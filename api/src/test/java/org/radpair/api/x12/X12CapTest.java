@@ -31,8 +31,8 @@ class X12CapTest {
 
     @Test
     void theClaimPastTheCapStopsTheParse() {
-        assertThat(X12Resource.parse(interchangeOf(BatchValidation.MAX_CLAIMS)).claims()).hasSize(BatchValidation.MAX_CLAIMS);
-        assertThatThrownBy(() -> X12Resource.parse(interchangeOf(BatchValidation.MAX_CLAIMS + 1)))
+        assertThat(Interchange.read(interchangeOf(BatchValidation.MAX_CLAIMS), BatchValidation.MAX_CLAIMS).claims()).hasSize(BatchValidation.MAX_CLAIMS);
+        assertThatThrownBy(() -> Interchange.read(interchangeOf(BatchValidation.MAX_CLAIMS + 1), BatchValidation.MAX_CLAIMS))
                 .isInstanceOf(X12Resource.TooManyClaims.class).hasMessageContaining("10000");
     }
 

@@ -133,4 +133,78 @@ class X12EndpointTest {
                 .when().post("/v1/x12/837p").then().statusCode(415);
         given().contentType("application/edi-x12").body("ISA".getBytes()).when().post("/v1/x12/837p").then().statusCode(401);
     }
+
+    private static final List<TestClaim> ACK_CLAIMS = List.of(
+            TestClaim.of("X277-PASS", "20260302", List.of("R519"), "70450:26|1|1"),
+            TestClaim.of("X277-FAIL", "20260302", List.of("M545"), "72148:26|1|1"),
+            new TestClaim("X277-NODATE", "MRN5", "19700101", "M", "CI", "20260302", List.of("R519"), List.of("70450:26|1|1"), false));
+
+    private static io.restassured.response.ExtractableResponse<io.restassured.response.Response> acknowledged(String tenant,
+            String x12, String query) {
+        return given().header("Authorization", Tokens.validator(tenant)).contentType("application/edi-x12")
+                .accept("application/edi-x12").body(x12.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/v1/x12/837p" + query).then().statusCode(200)
+                .header("Content-Type", org.hamcrest.Matchers.not(containsString("qs="))).contentType("application/edi-x12")
+                .extract();
+    }
+
+    @Test
+    void anEdiAcceptIsAnswered277caWithEveryClaimsStatus() {
+        String tenant = Claims.tenant();
+        String pass = Claims.uniqueId("X277");
+        List<TestClaim> claims = List.of(TestClaim.of(pass, "20260302", List.of("R519"), "70450:26|1|1"), ACK_CLAIMS.get(1),
+                ACK_CLAIMS.get(2));
+        byte[] body = acknowledged(tenant, X12Fixtures.interchange(claims), "").asByteArray();
+
+        java.util.Map<String, Acknowledgments.ClaimAck> acks = Acknowledgments.claims(Acknowledgments.read(body));
+        org.assertj.core.api.Assertions.assertThat(acks.keySet()).containsExactly(pass, "X277-FAIL", "X277-NODATE");
+        org.assertj.core.api.Assertions.assertThat(acks.get(pass).statuses()).containsExactly("A2:20");
+        org.assertj.core.api.Assertions.assertThat(acks.get("X277-FAIL").statuses()).containsExactly("A7:255");
+        org.assertj.core.api.Assertions.assertThat(acks.get("X277-FAIL").message()).contains("ICD-003");
+        org.assertj.core.api.Assertions.assertThat(acks.get("X277-NODATE").statuses()).containsExactly("A6:187");
+        // Stored claims carry their audit id as the intermediary's claim number; it reads back from the audit.
+        String auditId = acks.get(pass).auditId();
+        org.assertj.core.api.Assertions.assertThat(auditId).isNotBlank();
+        given().header("Authorization", Tokens.auditor(tenant)).when().get("/v1/audit/claims/" + pass).then()
+                .statusCode(200).body("versions[0].auditId", equalTo(auditId));
+    }
+
+    @Test
+    void eachAcknowledgmentHasItsOwnControlNumber() {
+        String x12 = X12Fixtures.interchange(ACK_CLAIMS.subList(0, 1));
+        String first = Acknowledgments.read(acknowledged(Claims.tenant(), x12, "?persist=false").asByteArray()).get(0).element(13);
+        String second = Acknowledgments.read(acknowledged(Claims.tenant(), x12, "?persist=false").asByteArray()).get(0).element(13);
+        org.assertj.core.api.Assertions.assertThat(first).matches("[0-9]{9}").isNotEqualTo(second);
+    }
+
+    @Test
+    void jsonIsUnchangedForJsonOrNoAccept() {
+        String x12 = X12Fixtures.interchange(ACK_CLAIMS);
+        for (String accept : new String[] {"application/json", "*/*", null}) {
+            io.restassured.specification.RequestSpecification request = given()
+                    .header("Authorization", Tokens.validator(Claims.tenant())).contentType("application/edi-x12")
+                    .body(x12.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (accept != null) {
+                request = request.accept(accept);
+            }
+            request.when().post("/v1/x12/837p?persist=false").then().statusCode(200).contentType("application/json")
+                    .body("interchangeControlNumber", equalTo("000000905"))
+                    .body("claims.claimId", contains("X277-PASS", "X277-FAIL", "X277-NODATE"))
+                    .body("claims.verdict", contains("PASS", "FAIL", "FAIL"));
+        }
+    }
+
+    @Test
+    void badX12AndUnservableAcceptsAreProblems() {
+        given().header("Authorization", Tokens.validator(Claims.tenant())).contentType("application/edi-x12")
+                .accept("application/edi-x12").body("this is not an interchange".getBytes()).when().post("/v1/x12/837p")
+                .then().statusCode(400).contentType("application/problem+json").body("type", containsString("invalid-x12"));
+        given().header("Authorization", Tokens.validator(Claims.tenant())).contentType("application/edi-x12")
+                .accept("text/html").body(X12Fixtures.interchange(ACK_CLAIMS).getBytes()).when().post("/v1/x12/837p")
+                .then().statusCode(406).contentType("application/problem+json");
+        given().header("Authorization", Tokens.validator(Claims.tenant())).contentType("application/json")
+                .accept("application/edi-x12").body("{}").when().post("/v1/x12/837p")
+                .then().statusCode(415).contentType("application/problem+json");
+    }
 }
+

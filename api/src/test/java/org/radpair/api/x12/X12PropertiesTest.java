@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Assertions;
+import org.radpair.api.claims.BatchValidation;
 import org.radpair.api.x12.X12Fixtures.TestClaim;
 
 import net.jqwik.api.Arbitraries;
@@ -29,7 +30,7 @@ class X12PropertiesTest {
     private static void parsesOrRejects(byte[] input) {
         Assertions.assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
             try {
-                X12Resource.Parsed parsed = X12Resource.parse(input);
+                Interchange parsed = Interchange.read(input, BatchValidation.MAX_CLAIMS);
                 assertThat(parsed.claims()).allSatisfy(claim -> assertThat(claim.request()).isNotNull());
             } catch (X12SyntaxException expected) {
                 assertThat(expected.getMessage()).isNotBlank();
