@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true, version = ClaimChecker.RULES_VERSION,
         description = {"Checks X12 837P interchanges and NDJSON claim files (one claim per line, the JSON of "
                 + "POST /v1/claims/validate) with the RadPair rules, without database or server.",
-                "The rules that read a patient's history (%s) are skipped."},
+                "The rules that read a patient's history (" + Engine.HISTORY_RULE_LIST + ") are skipped.",
+                "Shows a progress bar on standard error when run on a terminal."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:every claim passed or warned", "1:at least one claim failed",
                 "2:usage or input error (unreadable file, not X12 or NDJSON, X12 syntax error, invalid NDJSON line)"})
@@ -169,7 +170,7 @@ public final class CheckCommand implements Callable<Integer> {
                 seconds(start, written), seconds(start, loadedRules), seconds(loadedRules, read), seconds(read, done),
                 seconds(done, written), summary.pass(), summary.warn(), summary.fail(), summary.invalid());
         err.println("check: the rules that read a patient's history were skipped (no database): "
-                + Engine.HISTORY_RULES.stream().sorted().collect(Collectors.joining(", ")) + ".");
+                + Engine.HISTORY_RULE_LIST + ".");
         checked.stream().flatMap(file -> file.rows().stream()).filter(row -> row.problem() != null).limit(20)
                 .forEach(row -> err.println("check: " + row.file() + (row.index() > 0 ? " claim " + row.index() : "")
                         + ": " + row.problem()));
