@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true, version = ClaimChecker.RULES_VERSION,
         description = {"Checks X12 837P interchanges and NDJSON claim files (one claim per line, the JSON of "
                 + "POST /v1/claims/validate) with the RadPair rules, without database or server.",
-                "The rules that read a patient's history (%s) are skipped."},
+                "The rules that read a patient's history (" + Engine.HISTORY_RULE_LIST + ") are skipped.",
+                "Shows a progress bar on standard error when run on a terminal."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:every claim passed or warned", "1:at least one claim failed",
                 "2:usage or input error (unreadable file, not X12 or NDJSON, X12 syntax error, invalid NDJSON line)"})
@@ -79,8 +80,14 @@ public final class CheckCommand implements Callable<Integer> {
         this.engine = engine;
     }
 
+    /** Held so that the level set on it stays (java.util.logging keeps loggers weakly). */
+    private static final java.util.logging.Logger ROOT_LOGGER = java.util.logging.Logger.getLogger("");
+
     /** Runs {@code check} with these arguments (those after the word "check") and returns the exit status. */
     public static int run(String... args) {
+        // Outside Quarkus no logging configuration applies: the log manager the runner installs then passes every
+        // level, and StAEDI builds its fine-level messages for each segment (most of the time of a large interchange).
+        ROOT_LOGGER.setLevel(java.util.logging.Level.WARNING);
         return commandLine(new CheckCommand()).execute(args);
     }
 
@@ -93,10 +100,18 @@ public final class CheckCommand implements Callable<Integer> {
         return line;
     }
 
-    /** One claim's line of the report: its answer, or why it could not be read. */
-    record Row(Path file, int index, String claimId, ValidateResponse answer, String problem) {
+    /** One claim's line of the report: its answer, or why it could not be read (and, while checking, its request). */
+    record Row(Path file, int index, String claimId, ValidateResponse answer, String problem, ValidateRequest request) {
+        Row(Path file, int index, String claimId, ValidateResponse answer, String problem) {
+            this(file, index, claimId, answer, problem, null);
+        }
+
         String verdict() {
             return answer == null ? "INVALID" : answer.verdict().name();
+        }
+
+        Row withoutRequest() {
+            return new Row(file, index, claimId, answer, problem, null);
         }
     }
 
@@ -133,29 +148,38 @@ public final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         Engine checks = engine != null ? engine : new Engine();
+        long loadedRules = System.nanoTime();
         List<Loaded> loaded = files.stream().map(this::load).toList();
         int total = loaded.stream().mapToInt(Loaded::claims).sum();
+        long read = System.nanoTime();
         List<CheckedFile> checked = new ArrayList<>();
         try (ProgressBar bar = progressBar(total)) {
             for (Loaded file : loaded) {
                 checked.add(check(checks, file, bar));
             }
         }
+        long done = System.nanoTime();
         try (OutputStream out = output == null ? System.out : Files.newOutputStream(output)) {
             OutputStream target = output == null ? new NonClosing(out) : out;
             format.write(target, checked, checks);
         }
+        long written = System.nanoTime();
         Summary summary = Summary.of(checked);
-        err.printf("check: %d claims in %d files, %.1f s: %d pass, %d warn, %d fail, %d invalid.%n", summary.claims(),
-                checked.size(), (System.nanoTime() - start) / 1e9, summary.pass(), summary.warn(), summary.fail(),
-                summary.invalid());
+        err.printf("check: %d claims in %d files, %.1f s (reference data %.1f s, reading %.1f s, checking %.1f s, report"
+                + " %.1f s): %d pass, %d warn, %d fail, %d invalid.%n", summary.claims(), checked.size(),
+                seconds(start, written), seconds(start, loadedRules), seconds(loadedRules, read), seconds(read, done),
+                seconds(done, written), summary.pass(), summary.warn(), summary.fail(), summary.invalid());
         err.println("check: the rules that read a patient's history were skipped (no database): "
-                + Engine.HISTORY_RULES.stream().sorted().collect(Collectors.joining(", ")) + ".");
+                + Engine.HISTORY_RULE_LIST + ".");
         checked.stream().flatMap(file -> file.rows().stream()).filter(row -> row.problem() != null).limit(20)
                 .forEach(row -> err.println("check: " + row.file() + (row.index() > 0 ? " claim " + row.index() : "")
                         + ": " + row.problem()));
         err.flush();
         return summary.invalid() > 0 ? INPUT_ERROR : summary.fail() > 0 ? SOME_FAIL : ALL_PASS;
+    }
+
+    private static double seconds(long from, long to) {
+        return (to - from) / 1e9;
     }
 
     record Summary(int claims, int pass, int warn, int fail, int invalid) {
@@ -242,38 +266,45 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private static CheckedFile checkLines(Engine checks, JsonLinesFile file, ProgressBar bar) {
+        List<String> lines = file.lines();
+        // Every line on every core; the rows come back in line order.
+        List<Row> read = java.util.stream.IntStream.range(0, lines.size()).parallel()
+                .mapToObj(i -> {
+                    bar.step();
+                    return lines.get(i).isBlank() ? null : checkLine(checks, file.file(), i + 1, lines.get(i));
+                })
+                .toList();
         List<Row> rows = new ArrayList<>();
         List<ValidateRequest> requests = new ArrayList<>();
         List<ValidateResponse> answers = new ArrayList<>();
-        int index = 0;
-        for (String line : file.lines()) {
-            index++;
-            bar.step();
-            if (line.isBlank()) {
+        for (Row row : read) {
+            if (row == null) {
                 continue;
             }
-            ValidateRequest request;
-            try {
-                request = checks.json.readValue(line, ValidateRequest.class);
-            } catch (JsonProcessingException e) {
-                rows.add(new Row(file.file(), index, null, null, "line " + index + " is not a valid claim: "
-                        + e.getOriginalMessage()));
-                continue;
+            rows.add(row.withoutRequest());
+            if (row.answer() != null) {
+                requests.add(row.request());
+                answers.add(row.answer());
             }
-            Set<ConstraintViolation<ValidateRequest>> violations = request == null ? Set.of() : checks.validator.validate(request);
-            if (request == null || !violations.isEmpty()) {
-                rows.add(new Row(file.file(), index, request == null ? null : request.claimId(), null, "line " + index
-                        + " is not a valid claim: " + (request == null ? "null" : violations.stream()
-                                .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted()
-                                .collect(Collectors.joining("; ")))));
-                continue;
-            }
-            ValidateResponse answer = checks.check(request);
-            requests.add(request);
-            answers.add(answer);
-            rows.add(new Row(file.file(), index, request.claimId(), answer, null));
         }
         return new CheckedFile(file.file(), requests.isEmpty() ? null : Interchange.ofRequests(requests), answers, rows);
+    }
+
+    private static Row checkLine(Engine checks, Path file, int index, String line) {
+        ValidateRequest request;
+        try {
+            request = checks.json.readValue(line, ValidateRequest.class);
+        } catch (JsonProcessingException e) {
+            return new Row(file, index, null, null, "line " + index + " is not a valid claim: " + e.getOriginalMessage());
+        }
+        Set<ConstraintViolation<ValidateRequest>> violations = request == null ? Set.of() : checks.validator.validate(request);
+        if (request == null || !violations.isEmpty()) {
+            return new Row(file, index, request == null ? null : request.claimId(), null, "line " + index
+                    + " is not a valid claim: " + (request == null ? "null" : violations.stream()
+                            .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted()
+                            .collect(Collectors.joining("; "))));
+        }
+        return new Row(file, index, request.claimId(), checks.check(request), null, request);
     }
 
     /** Standard output stays open for whoever runs the command after the report. */

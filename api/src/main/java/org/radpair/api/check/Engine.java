@@ -36,7 +36,8 @@ final class Engine {
      * The rules that read the patient's history (earlier studies, open findings): without it they would either never
      * fire or fire on every claim that names a follow-up, so their edits are left out and every report says so.
      */
-    static final Set<String> HISTORY_RULES = Set.of("PDX-003", "PDX-004", "PDX-005", "SCR-009", "SCR-011");
+    static final String HISTORY_RULE_LIST = "PDX-003, PDX-004, PDX-005, SCR-009, SCR-011";
+    static final Set<String> HISTORY_RULES = Set.of(HISTORY_RULE_LIST.split(", "));
 
     final ClaimChecker checker;
     final Validator validator;

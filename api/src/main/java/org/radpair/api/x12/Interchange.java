@@ -93,14 +93,15 @@ public final class Interchange {
         return envelope;
     }
 
-    /** Checks every claim in order: the engine for a complete claim, X12-001 edits for one that cannot be checked. */
+    /**
+     * Checks every claim (on every core; {@code check} must be thread-safe) and answers in claim order: the engine for a
+     * complete claim, X12-001 edits for one that cannot be checked.
+     */
     public List<ValidateResponse> checkAll(Validator validator, Function<ValidateRequest, ValidateResponse> check) {
-        List<ValidateResponse> answers = new ArrayList<>(claims.size());
-        for (MappedClaim claim : claims) {
+        return claims.parallelStream().map(claim -> {
             List<String> problems = problemsOf(claim, validator);
-            answers.add(problems.isEmpty() ? check.apply(claim.request()) : incomplete(claim, problems));
-        }
-        return answers;
+            return problems.isEmpty() ? check.apply(claim.request()) : incomplete(claim, problems);
+        }).toList();
     }
 
     /** What keeps a claim from being checked: the mapping's problems, then the request's constraint violations. */
