@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import org.radpair.api.audit.FollowUpLookups;
 import org.radpair.api.database.DatabaseFailures;
 import org.radpair.api.database.DatabaseGuard;
 import org.radpair.audit.AuditLog;
@@ -63,6 +64,9 @@ public class ClaimValidation {
     @Inject
     DatabaseGuard database;
 
+    @Inject
+    FollowUpLookups followUpLookups;
+
     /**
      * Whether findings and follow-ups are recognised from the claims (issue 19); false leaves only the explicit
      * {@code incidentalFindings} and {@code followUpOf} (for measuring what the recognition costs).
@@ -82,8 +86,9 @@ public class ClaimValidation {
         Set<String> historyCpts = checker.knowledge().historyCpts();
         boolean intervals = claim.lines().stream().anyMatch(line -> historyCpts.contains(line.cpt()));
         if (!persist) {
-            return database.guard(() -> auditLog.pastOf(tenant, patientKey, claim.claimId(), claim.context().followUpOf(),
-                    claim.dateOfService(), intervals))
+            return database.guard(() -> followUpLookups.logged(tenant, claim.context().followUpOf(), patientKey, false)
+                    .chain(() -> auditLog.pastOf(tenant, patientKey, claim.claimId(), claim.context().followUpOf(),
+                    claim.dateOfService(), intervals)))
                     // A what-if check keeps working while the database is down, without the patient's history.
                     .onFailure(DatabaseFailures::unavailable)
                     .recoverWithItem(new AuditLog.PatientPast(List.of(), List.of()))
@@ -96,12 +101,13 @@ public class ClaimValidation {
         AuditLog.Pending pending = new AuditLog.Pending(tenant, claim.claimId(), sha256(storedRequest), patientKey,
                 claim.context().followUpOf(), claim.dateOfService(), intervals);
         AtomicReference<ValidateResponse> written = new AtomicReference<>();
-        return database.guard(() -> auditLog.record(pending, past -> {
+        return database.guard(() -> followUpLookups.logged(tenant, pending.followUpOf(), patientKey, true)
+                .chain(() -> auditLog.record(pending, past -> {
             ClaimHistory history = history(past);
             CheckResult result = checker.check(claim, history);
             return recording(pending, storedRequest, request, claim, history, result, written);
         // An identical re-send is answered with the result as stored then.
-        })).map(recorded -> (recorded.created() ? written.get()
+        }))).map(recorded -> (recorded.created() ? written.get()
                 : stored.read(recorded.record().result)).stored(recorded.record().auditId, recorded.record().version));
     }
 

@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.radpair.api.security.Caller;
+
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
@@ -58,6 +60,7 @@ public final class InOrder {
             return Uni.createFrom().deferred(work::get);
         }
         Context own = VertxContext.createNewDuplicatedContext(current);
+        Caller.handOver(current, own);
         // Reactive Panache only runs on a context marked safe (isolated to one unit of work).
         VertxContextSafetyToggle.setContextSafe(own, true);
         return Uni.createFrom().emitter(emitter -> own.runOnContext(ignored -> {

@@ -48,6 +48,11 @@ public class BodyLimit {
                 context.next();
             }
         });
+        // The body has been read: a later failure is not about reading it.
+        router.route().order(HttpLayer.ORDER + 2).handler(context -> {
+            context.remove(LIMIT);
+            context.next();
+        });
     }
 
     private static boolean mayHaveBody(HttpMethod method) {
@@ -63,7 +68,7 @@ public class BodyLimit {
         }
     }
 
-    /** The routing-context key of the limit that applied to a chunked body. */
+    /** The routing-context key of the limit that applies to a chunked body, while it is being read. */
     static final String LIMIT = "radpair.body-limit";
 
     static Problem tooLarge(long maxBytes) {

@@ -9,10 +9,15 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import org.jboss.logging.Logger;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -27,10 +32,16 @@ import io.vertx.ext.web.RoutingContext;
  * application.properties, so that these checks answer first; past the codec's limits it answers bare);</li>
  * <li>400 naming the parameter for a NUL character in the path or a query parameter (PostgreSQL refuses NUL
  * in text, which used to surface as a 500);</li>
- * <li>problem+json for any 4xx a Vert.x handler fails the request with (a chunked body over its limit: 413).</li>
+ * <li>problem+json for any 4xx a Vert.x handler fails the request with (a chunked body over its limit: 413; a chunked
+ * body whose framing is broken: 400; an HTTP/1.1 request without {@code Host}: 400), and for a request the router
+ * cannot match (400).</li>
  * </ul>
+ * What the HTTP codec refuses, and request targets {@link java.net.URI} cannot read, never reach the router:
+ * {@link InvalidRequests} answers them.
  */
 public class HttpLayer {
+
+    private static final Logger LOG = Logger.getLogger(HttpLayer.class);
 
     /** Runs before everything else on the router, {@link BodyLimit} included. */
     static final int ORDER = Integer.MIN_VALUE;
@@ -54,6 +65,12 @@ public class HttpLayer {
     void install(@Observes Router router) {
         router.route().order(ORDER).handler(this::check);
         router.route().order(ORDER).failureHandler(HttpLayer::failed);
+        // A request whose matching throws (a path the router cannot decode) ends here rather than in a bare 400.
+        router.errorHandler(400, context -> {
+            if (!context.response().headWritten()) {
+                reject(context, Problem.invalid("The request path cannot be read.", List.of()));
+            }
+        });
     }
 
     private void check(RoutingContext context) {
@@ -121,26 +138,49 @@ public class HttpLayer {
         return "query";
     }
 
-    /** A request a Vert.x handler failed with a 4xx (for example a chunked body over its limit): problem+json. */
+    /** A request a Vert.x handler failed with a 4xx (a chunked body over its limit: 413), or whose chunked body could not be read: problem+json. */
     private static void failed(RoutingContext context) {
         int status = context.statusCode();
-        if (status < 400 || status > 499 || context.response().headWritten()) {
+        if (status != 413 && context.get(BodyLimit.LIMIT) != null) {
+            // Reading a chunked body failed: its framing is broken or the client went away, never a server fault.
+            LOG.debugf(context.failure(), "Chunked body not read");
+            if (!context.response().headWritten() && !context.response().closed()) {
+                reject(context, Problem.invalid("The body cannot be read: its chunked framing is broken.", List.of()), true);
+            }
+            return;
+        }
+        if (context.response().headWritten()) {
+            context.next();
+            return;
+        }
+        if (status < 400 || status > 499) {
             context.next();
             return;
         }
         Long limit = context.get(BodyLimit.LIMIT);
+        HttpServerRequest request = context.request();
+        String reason = HttpResponseStatus.valueOf(status).reasonPhrase();
         reject(context, status == 413
                 ? (limit == null ? Problem.of(413, "payload-too-large", "Payload Too Large", "The body is too large.")
                         : BodyLimit.tooLarge(limit))
-                : Problem.of(status, "bad-request", status == 400 ? "Bad Request" : "Client Error",
-                        "The request cannot be read."));
+                : status == 400 && request.version() == HttpVersion.HTTP_1_1 && request.authority() == null
+                        ? Problem.of(400, "bad-request", reason, "An HTTP/1.1 request needs a Host header.")
+                        : Problem.of(status, reason.toLowerCase().replaceAll("[^a-z0-9]+", "-"), reason,
+                                status == 404 ? "No resource answers this path." : "The request cannot be read."));
     }
 
     static void reject(RoutingContext context, Problem problem) {
+        reject(context, problem, problem.status() == 413 || problem.status() == 431 || problem.status() == 414);
+    }
+
+    /** Answers the problem; {@code close}: the rest of what the client sends cannot be read, so the connection ends. */
+    static void reject(RoutingContext context, Problem problem, boolean close) {
         HttpServerResponse response = context.response();
         response.setStatusCode(problem.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        if (problem.status() == 413 || problem.status() == 431 || problem.status() == 414) {
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .putHeader("X-Content-Type-Options", "nosniff");
+        if (close) {
             response.putHeader(HttpHeaders.CONNECTION, "close");
         }
         response.end(Json.encode(problem));

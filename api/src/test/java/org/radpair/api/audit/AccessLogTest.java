@@ -83,4 +83,50 @@ class AccessLogTest {
         given().header("Authorization", admin).when().get("/v1/audit/access-log?from=-4713-01-01").then()
                 .statusCode(400).body("errors[0].field", equalTo("from"));
     }
+
+    /**
+     * A claim naming {@code context.followUpOf} reads which patient that claim's findings belong to: logged like an audit
+     * read, whether checked alone (what-if or recorded) or in a batch; a claim without it writes nothing.
+     */
+    @Test
+    void claimsNamingFollowUpOfAreLoggedAsLookUpsAndOthersAreNot() {
+        String tenant = Claims.tenant();
+        String patient = Claims.uniqueId("MRN");
+        String earlier = Claims.uniqueId("CLM");
+        String validator = Tokens.validator(tenant);
+        given().header("Authorization", validator).contentType(ContentType.JSON)
+                .body(Claims.claim(earlier, patient, "2026-01-05", "71250", "R91.1").replace("\"incidentalFindings\":[]",
+                        "\"incidentalFindings\":[\"R91.1\"]"))
+                .when().post("/v1/claims/validate").then().statusCode(200);
+        given().header("Authorization", validator).contentType(ContentType.JSON)
+                .body(Claims.claim(Claims.uniqueId("CLM"), patient, "2026-01-06", "70450", "R51.9"))
+                .when().post("/v1/claims/validate?persist=false").then().statusCode(200);
+        String followUp = Claims.claim(Claims.uniqueId("CLM"), patient, "2026-04-06", "71250", "R91.1")
+                .replace("\"followUpOf\":null", "\"followUpOf\":\"" + earlier + "\"");
+        given().header("Authorization", validator).contentType(ContentType.JSON).body(followUp)
+                .when().post("/v1/claims/validate?persist=false").then().statusCode(200)
+                .body("followUp.closedFindings.size()", equalTo(1));
+        given().header("Authorization", validator).contentType(ContentType.JSON).body(followUp)
+                .when().post("/v1/claims/validate").then().statusCode(200);
+        given().header("Authorization", validator).contentType("application/x-ndjson")
+                .body((followUp.replace("\n", " ") + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/v1/claims/validate-batch?persist=false").then().statusCode(200);
+
+        String log = given().header("Authorization", Tokens.bearer(tenant, ADMIN_ROLE)).when().get("/v1/audit/access-log")
+                .then().statusCode(200).extract().asString();
+        assertThat(log).doesNotContain(patient);
+        List<Map<String, Object>> lookups = io.restassured.path.json.JsonPath.from(log).<Map<String, Object>>getList("items")
+                .stream().filter(item -> !"GET /v1/audit/access-log".equals(item.get("endpoint"))).toList();
+        assertThat(lookups).extracting(item -> item.get("endpoint")).containsExactly(
+                "POST /v1/claims/validate-batch (context.followUpOf)", "POST /v1/claims/validate (context.followUpOf)",
+                "POST /v1/claims/validate (context.followUpOf)");
+        assertThat(lookups).extracting(item -> item.get("query")).containsExactly("persist=false", "persist=true",
+                "persist=false");
+        assertThat(lookups).allSatisfy(item -> {
+            assertThat(item.get("subject")).isEqualTo("test-user");
+            assertThat(item.get("claimId")).isEqualTo(earlier);
+            assertThat((String) item.get("patientKey")).hasSize(64).isNotEqualTo(patient);
+            assertThat(item.get("at")).isNotNull();
+        });
+    }
 }
