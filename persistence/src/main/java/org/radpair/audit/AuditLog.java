@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -15,6 +17,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.radpair.findings.Finding;
 import org.radpair.findings.FindingRows;
+import org.radpair.findings.FindingStatus;
+import org.radpair.findings.PastFinding;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -35,7 +39,7 @@ public class AuditLog {
     }
 
     /** What the rules need of the patient's past: open findings (and those of the claim followed up) and earlier studies. */
-    public record PatientPast(List<Finding> findings, List<Study> studies) {
+    public record PatientPast(List<PastFinding> findings, List<Study> studies) {
     }
 
     /** A claim recorded before for the patient: its id, its CPT codes, its date of service. */
@@ -118,11 +122,14 @@ public class AuditLog {
         return RecordingBatches.lockKey(tenant, claimId);
     }
 
-    /** One transaction for claims of distinct ids, sorted by lock key; their outcomes in the same order. */
-    private Uni<List<Recorded>> recordTogether(List<RecordingBatches.Job> jobs) {
-        // Two round trips, however many claims, when none opens or follows up a finding. The connection
-        // pipelines BEGIN, the locks and the reads, and PostgreSQL runs them in order, so the reads see
-        // everything committed before the locks were granted; COMMIT goes out with the insert. Each step is
+    /**
+     * One transaction for claims of distinct ids, sorted by lock key; their outcomes in the same order.
+     * {@code cautious}: a claim tried again alone after its group failed (see {@link #writeAndCommit}).
+     */
+    private Uni<List<Recorded>> recordTogether(List<RecordingBatches.Job> jobs, boolean cautious) {
+        // Two round trips, however many claims and findings. The connection pipelines BEGIN, the locks and
+        // the reads, and PostgreSQL runs them in order, so the reads see everything committed before the
+        // locks were granted; the findings' statements and COMMIT go out with the insert. Each step is
         // one statement for all the claims. A failed statement aborts the transaction, so a COMMIT sent
         // behind it rolls back; the rollback below covers failures of our own.
         int count = jobs.size();
@@ -152,7 +159,7 @@ public class AuditLog {
                     }
                     return writes;
                 })
-                .chain(writes -> writeAndCommit(connection, writes))
+                .chain(writes -> writeAndCommit(connection, writes, cautious))
                 .onFailure().call(() -> AuditRows.rollback(connection)));
     }
 
@@ -216,11 +223,43 @@ public class AuditLog {
         });
     }
 
-    /** What one claim writes: nothing new for an identical request, else its recording as the next version. */
-    private record Write(Pending pending, boolean identical, Recording recording) {
+    /**
+     * What one claim writes: nothing new for an identical request, else its recording as the next version, written
+     * against the patient's past it was checked on.
+     */
+    private record Write(Pending pending, boolean identical, Recording recording, PatientPast past) {
 
         boolean touchesFindings() {
             return !identical && !(recording.findingsToOpen().isEmpty() && recording.followUps().isEmpty());
+        }
+
+        /**
+         * Whether what its findings' statements will do is known before they run, so that they can go out with the
+         * group's insert: its openings cannot meet a finding an earlier version opened (there is none), and every
+         * finding it follows up was read, OPEN, with its past (a concurrent change makes the statement fail).
+         */
+        boolean predictable() {
+            if (!touchesFindings()) {
+                return true;
+            }
+            if (!recording.findingsToOpen().isEmpty() && recording.candidate().version != 1) {
+                return false;
+            }
+            for (Recording.FollowUp followUp : recording.followUps()) {
+                if (pastFinding(followUp.findingId()) == null) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        PastFinding pastFinding(UUID findingId) {
+            for (PastFinding finding : past.findings()) {
+                if (finding.findingId().equals(findingId) && finding.status() == FindingStatus.OPEN) {
+                    return finding;
+                }
+            }
+            return null;
         }
     }
 
@@ -228,46 +267,102 @@ public class AuditLog {
         Pending pending = job.pending();
         for (AuditRows.Version version : versions) {
             if (pending.requestHash().equals(version.requestHash())) {
-                return new Write(pending, true, null);
+                return new Write(pending, true, null, past);
             }
         }
         Recording recording = job.prepare().apply(past);
         recording.candidate().version = versions.isEmpty() ? 1 : versions.get(0).number() + 1;
         recording.candidate().auditId = UUID.randomUUID();
-        return new Write(pending, false, recording);
+        return new Write(pending, false, recording, past);
     }
 
-    private static Uni<List<Recorded>> writeAndCommit(SqlConnection connection, List<Write> writes) {
+    /**
+     * Writes the group and commits. When what every claim's findings' statements will do is known beforehand
+     * ({@link Write#predictable}), they go out with the insert and COMMIT: one statement for all the openings, one
+     * for all the follow-ups, no round trip of their own. A finding two claims of the group follow up is followed up
+     * by the first, as the conditional update would decide; the statement of the follow-ups fails if another
+     * transaction changed one of them first, and the group is then tried again claim by claim, cautiously. Otherwise,
+     * and always when {@code cautious}, each claim's statements run first and its audit row is written from their
+     * answers, one more round trip.
+     */
+    private static Uni<List<Recorded>> writeAndCommit(SqlConnection connection, List<Write> writes, boolean cautious) {
+        boolean folded = !cautious && writes.stream().allMatch(Write::predictable);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Recorded[] recorded = new Recorded[writes.size()];
         List<AuditRecord> rows = new ArrayList<>(writes.size());
+        List<Finding> opening = new ArrayList<>();
+        List<Finding> following = new ArrayList<>();
+        Set<UUID> followedUp = new HashSet<>();
         List<Uni<?>> steps = new ArrayList<>();
-        boolean findings = false;
+        boolean answersFirst = false;
         for (int i = 0; i < writes.size(); i++) {
             Write write = writes.get(i);
             int index = i;
             if (write.identical()) {
                 steps.add(AuditRows.byRequest(connection, write.pending().tenant(), write.pending().claimId(),
                         write.pending().requestHash()).invoke(existing -> recorded[index] = new Recorded(existing, false)));
-            } else if (write.touchesFindings()) {
-                findings = true;
+            } else if (folded || !write.touchesFindings()) {
+                List<Finding> opened = toOpen(write.recording(), now);
+                List<Finding> closed = toFollowUp(write, followedUp, now);
+                opening.addAll(opened);
+                following.addAll(closed);
+                AuditRecord row = completed(write.recording(), opened, closed);
+                recorded[index] = new Recorded(row, true);
+                rows.add(row);
+            } else {
+                answersFirst = true;
                 steps.add(openAndFollowUp(connection, write.recording()).invoke(row -> {
                     recorded[index] = new Recorded(row, true);
                     rows.add(row);
                 }));
-            } else {
-                AuditRecord row = completed(write.recording(), List.of(), List.of());
-                recorded[index] = new Recorded(row, true);
-                rows.add(row);
             }
         }
-        if (!findings) {
-            // Every row is known now: the INSERT and COMMIT go out behind the lookups without waiting.
+        if (!opening.isEmpty()) {
+            steps.add(FindingRows.openAll(connection, opening, now));
+        }
+        if (!following.isEmpty()) {
+            steps.add(FindingRows.followUpAll(connection, following, now));
+        }
+        if (!answersFirst) {
+            // Every row is known now: the INSERT and COMMIT go out behind the other statements without waiting.
             steps.add(insertAndCommit(connection, rows));
             return Uni.combine().all().unis(steps).with(done -> List.of(recorded));
         }
-        // Opening and following up findings chain statements on the answers of earlier ones: the INSERT waits.
         return Uni.combine().all().unis(steps).with(done -> List.of(recorded))
                 .call(() -> insertAndCommit(connection, rows));
+    }
+
+    /** The findings a claim opens, as they will be written (none for most claims). */
+    private static List<Finding> toOpen(Recording recording, OffsetDateTime now) {
+        if (recording.findingsToOpen().isEmpty()) {
+            return List.of();
+        }
+        AuditRecord candidate = recording.candidate();
+        List<Finding> opened = new ArrayList<>(recording.findingsToOpen().size());
+        for (Recording.NewFinding finding : recording.findingsToOpen()) {
+            opened.add(FindingRows.toOpen(candidate.tenant, candidate.patientKey, finding.code(), finding.regions(),
+                    candidate.claimId, candidate.auditId, candidate.dateOfService, finding.how(), finding.rule(),
+                    finding.dueOn(), now));
+        }
+        return opened;
+    }
+
+    /** The findings a claim follows up, as they will be written, but those an earlier claim of its group follows up. */
+    private static List<Finding> toFollowUp(Write write, Set<UUID> followedUp, OffsetDateTime now) {
+        Recording recording = write.recording();
+        if (recording.followUps().isEmpty()) {
+            return List.of();
+        }
+        AuditRecord candidate = recording.candidate();
+        List<Finding> closed = new ArrayList<>(recording.followUps().size());
+        for (Recording.FollowUp followUp : recording.followUps()) {
+            if (followedUp.add(followUp.findingId())) {
+                closed.add(FindingRows.toFollowUp(candidate.tenant, candidate.patientKey,
+                        write.pastFinding(followUp.findingId()), candidate.claimId, candidate.auditId,
+                        candidate.dateOfService, followUp.how(), followUp.rule(), now));
+            }
+        }
+        return closed;
     }
 
     private static Uni<Void> insertAndCommit(SqlConnection connection, List<AuditRecord> rows) {

@@ -28,10 +28,21 @@ import io.vertx.core.Vertx;
  *
  * <p>Two requests for the same claim, or for the same patient, never share a transaction (the second would
  * not see the first's version, or the findings it opened or followed up): it waits for the next one. If a
- * transaction fails, each of its claims is tried again once, alone, so one claim that the database refuses
- * fails alone.
+ * transaction fails, each of its claims is tried again once, alone and cautiously ({@link Recorder}), so one
+ * claim that the database refuses fails alone.
  */
 final class RecordingBatches {
+
+    /** Records jobs, sorted by lock key and of distinct claims, in one transaction; their outcomes in the same order. */
+    @FunctionalInterface
+    interface Recorder {
+
+        /**
+         * @param cautious true when the claim is tried again alone after its group failed: the recorder must then
+         *                 not rely on what it predicted of the database (see {@code AuditLog}), only on its answers
+         */
+        Uni<List<AuditLog.Recorded>> record(List<Job> jobs, boolean cautious);
+    }
 
     /** A claim waiting to be recorded, the keys of its claim's and its patient's locks, and where its outcome goes. */
     record Job(AuditLog.Pending pending, Function<AuditLog.PatientPast, Recording> prepare,
@@ -66,7 +77,7 @@ final class RecordingBatches {
 
     private final int transactions;
     private final int batchSize;
-    private final Function<List<Job>, Uni<List<AuditLog.Recorded>>> recordTogether;
+    private final Recorder recordTogether;
     private final Queue<Job> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicInteger open = new AtomicInteger();
     private final LongAdder transactionsRun = new LongAdder();
@@ -74,11 +85,7 @@ final class RecordingBatches {
     private final LongAdder claimsRetriedAlone = new LongAdder();
     private final AtomicInteger largest = new AtomicInteger();
 
-    /**
-     * @param recordTogether records the jobs, sorted by lock key and of distinct claims, in one
-     *                       transaction, and answers their outcomes in the same order
-     */
-    RecordingBatches(int transactions, int batchSize, Function<List<Job>, Uni<List<AuditLog.Recorded>>> recordTogether) {
+    RecordingBatches(int transactions, int batchSize, Recorder recordTogether) {
         if (transactions < 1 || batchSize < 1) {
             throw new IllegalArgumentException("transactions and batch size must be at least 1");
         }
@@ -147,23 +154,23 @@ final class RecordingBatches {
     private Uni<Void> run(List<Job> batch) {
         // Tried again alone even when alone already: a unique constraint that refused a version taken by a
         // concurrent writer (another instance, say) is then read under the lock and the claim numbered after it.
-        return together(batch).onFailure().recoverWithUni(failure -> {
+        return together(batch, false).onFailure().recoverWithUni(failure -> {
             Uni<Void> alone = Uni.createFrom().voidItem();
             claimsRetriedAlone.add(batch.size());
             for (Job job : batch) {
-                alone = alone.chain(() -> together(List.of(job)).onFailure().invoke(job::fail).onFailure().recoverWithNull());
+                alone = alone.chain(() -> together(List.of(job), true).onFailure().invoke(job::fail).onFailure().recoverWithNull());
             }
             return alone;
         });
     }
 
-    private Uni<Void> together(List<Job> batch) {
+    private Uni<Void> together(List<Job> batch, boolean cautious) {
         transactionsRun.increment();
         claimsCarried.add(batch.size());
         largest.accumulateAndGet(batch.size(), Math::max);
         Uni<List<AuditLog.Recorded>> recorded;
         try {
-            recorded = recordTogether.apply(batch);
+            recorded = recordTogether.record(batch, cautious);
         } catch (RuntimeException e) {
             recorded = Uni.createFrom().failure(e);
         }

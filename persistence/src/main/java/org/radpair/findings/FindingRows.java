@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -23,7 +25,9 @@ public final class FindingRows {
             + " opened_by_audit, opened_on, opened_at, resolved_by_claim, resolved_by_audit, resolved_on, resolved_at,"
             + " close_reason, version, opened_how, opening_rule, due_on, followed_up_how, follow_up_rule";
 
-    private static final String HISTORIES = "select i.ord, " + prefixed("f.", COLUMNS)
+    // Only the columns the rules and the validate response read: this runs for every claim recorded.
+    private static final String HISTORIES = "select i.ord, f.finding_id, f.code, f.regions, f.status, f.opened_by_claim,"
+            + " f.opened_on, f.opened_how, f.opening_rule, f.due_on"
             + " from unnest($1::text[], $2::text[], $3::text[]) with ordinality as i (tenant, patient_key, follow_up_of, ord)"
             + " join finding f on f.tenant = i.tenant and f.patient_key = i.patient_key"
             + " and (f.status = 'OPEN' or f.opened_by_claim = i.follow_up_of) order by i.ord, f.opened_on";
@@ -47,6 +51,34 @@ public final class FindingRows {
             + " select finding_id, tenant, $6, 'OPEN', 'FOLLOWED_UP', $3, $4, 'claim', $9 from f)"
             + " select " + COLUMNS + " from f";
 
+    // The findings a group of claims opens, with their events, in one statement: ids chosen by the caller, no
+    // ON CONFLICT (the caller sends only claims without an earlier version, which alone could have opened one
+    // already; a duplicate fails the statement, and the group is tried again claim by claim with open()).
+    private static final String OPEN_ALL = "with i as (select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[],"
+            + " $5::text[], $6::text[], $7::uuid[], $8::date[], $9::text[], $10::text[], $11::date[], $12::text[])"
+            + " as i (finding_id, tenant, patient_key, code, regions, claim_id, audit_id, opened_on, how, rule, due_on, reason)),"
+            + " f as (insert into finding (finding_id, tenant, patient_key, code, regions, status, opened_by_claim,"
+            + " opened_by_audit, opened_on, opened_at, opened_how, opening_rule, due_on)"
+            + " select finding_id, tenant, patient_key, code, string_to_array(regions, ','), 'OPEN', claim_id, audit_id,"
+            + " opened_on, $13, how, rule, due_on from i)"
+            + " insert into finding_event (finding_id, tenant, at, from_status, to_status, claim_id, audit_id, actor, reason)"
+            + " select finding_id, tenant, $13, null, 'OPEN', claim_id, audit_id, 'claim', reason from i";
+
+    // The follow-ups of a group of claims in one statement: the same conditional update as followUp(). Each event
+    // takes its new status from the update, so a finding another transaction followed up or closed first leaves its
+    // event without one, which the table refuses (to_status is not null): the statement fails rather than report
+    // a follow-up that did not happen, and the group is tried again claim by claim with followUp().
+    private static final String FOLLOW_UP_ALL = "with i as (select * from unnest($1::uuid[], $2::text[], $3::text[],"
+            + " $4::uuid[], $5::date[], $6::text[], $7::text[], $8::text[])"
+            + " as i (finding_id, tenant, claim_id, audit_id, resolved_on, how, rule, reason)),"
+            + " f as (update finding f set status = 'FOLLOWED_UP', resolved_by_claim = i.claim_id, resolved_by_audit = i.audit_id,"
+            + " resolved_on = i.resolved_on, resolved_at = $9, followed_up_how = i.how, follow_up_rule = i.rule,"
+            + " version = f.version + 1 from i where f.finding_id = i.finding_id and f.tenant = i.tenant and f.status = 'OPEN'"
+            + " returning f.finding_id, f.status)"
+            + " insert into finding_event (finding_id, tenant, at, from_status, to_status, claim_id, audit_id, actor, reason)"
+            + " select i.finding_id, i.tenant, $9, 'OPEN', f.status, i.claim_id, i.audit_id, 'claim', i.reason"
+            + " from i left join f on f.finding_id = i.finding_id";
+
     private FindingRows() {
     }
 
@@ -55,22 +87,109 @@ public final class FindingRows {
      * order of the claims, the findings of its patient that are open or were opened by the claim it
      * follows up ("" for none).
      */
-    public static Uni<List<List<Finding>>> historiesOf(SqlConnection connection, String[] tenants, String[] patientKeys,
+    public static Uni<List<List<PastFinding>>> historiesOf(SqlConnection connection, String[] tenants, String[] patientKeys,
             String[] followUpOfs) {
         return connection.preparedQuery(HISTORIES).execute(Tuple.of(tenants, patientKeys, followUpOfs)).map(rows -> {
-            List<List<Finding>> histories = new ArrayList<>(tenants.length);
+            List<List<PastFinding>> histories = new ArrayList<>(tenants.length);
             for (int i = 0; i < tenants.length; i++) {
                 histories.add(new ArrayList<>(1));
             }
             for (Row row : rows) {
-                histories.get((int) row.getLong("ord").longValue() - 1).add(from(row));
+                histories.get((int) row.getLong(0).longValue() - 1).add(new PastFinding(row.getUUID(1), row.getString(2),
+                        List.of(row.getArrayOfStrings(3)), FindingStatus.valueOf(row.getString(4)), row.getString(5),
+                        row.getLocalDate(6), row.getString(7), row.getString(8), row.getLocalDate(9)));
             }
             return histories;
         });
     }
 
-    private static String prefixed(String prefix, String columns) {
-        return prefix + columns.replace(", ", ", " + prefix);
+    /**
+     * The finding a claim opens, as {@link #openAll} writes it: a new id, OPEN, {@code how} EXPLICIT or INFERRED and
+     * {@code rule} the rule that recognised an inferred one.
+     */
+    public static Finding toOpen(String tenant, String patientKey, String code, List<String> regions, String claimId,
+            UUID auditId, LocalDate dateOfService, String how, String rule, LocalDate dueOn, OffsetDateTime at) {
+        Finding finding = finding(UUID.randomUUID(), tenant, patientKey, code, regions, FindingStatus.OPEN, claimId,
+                dateOfService, how, rule, dueOn);
+        finding.openedByAudit = auditId;
+        finding.openedAt = at;
+        return finding;
+    }
+
+    /** An OPEN finding of the patient's past as {@link #followUpAll} leaves it once the claim has followed it up. */
+    public static Finding toFollowUp(String tenant, String patientKey, PastFinding past, String claimId, UUID auditId,
+            LocalDate dateOfService, String how, String rule, OffsetDateTime at) {
+        Finding finding = finding(past.findingId(), tenant, patientKey, past.code(), past.regions(), FindingStatus.FOLLOWED_UP,
+                past.openedByClaim(), past.openedOn(), past.openedHow(), past.openingRule(), past.dueOn());
+        finding.resolvedByClaim = claimId;
+        finding.resolvedByAudit = auditId;
+        finding.resolvedOn = dateOfService;
+        finding.resolvedAt = at;
+        finding.followedUpHow = how;
+        finding.followUpRule = rule;
+        return finding;
+    }
+
+    private static Finding finding(UUID findingId, String tenant, String patientKey, String code, List<String> regions,
+            FindingStatus status, String openedByClaim, LocalDate openedOn, String openedHow, String openingRule, LocalDate dueOn) {
+        Finding finding = new Finding();
+        finding.findingId = findingId;
+        finding.tenant = tenant;
+        finding.patientKey = patientKey;
+        finding.code = code;
+        finding.regions = regions.toArray(String[]::new);
+        finding.status = status;
+        finding.openedByClaim = openedByClaim;
+        finding.openedOn = openedOn;
+        finding.openedHow = openedHow;
+        finding.openingRule = openingRule;
+        finding.dueOn = dueOn;
+        return finding;
+    }
+
+    /**
+     * Opens findings built by {@link #toOpen} (of claims with no earlier version), with their events, in one statement
+     * whatever their number. Fails if one exists already: the caller then opens them one by one with {@link #open}.
+     */
+    public static Uni<Void> openAll(SqlConnection connection, List<Finding> findings, OffsetDateTime at) {
+        Tuple values = Tuple.tuple().addArrayOfUUID(column(findings, f -> f.findingId, UUID[]::new))
+                .addArrayOfString(strings(findings, f -> f.tenant)).addArrayOfString(strings(findings, f -> f.patientKey))
+                .addArrayOfString(strings(findings, f -> f.code)).addArrayOfString(strings(findings, f -> String.join(",", f.regions)))
+                .addArrayOfString(strings(findings, f -> f.openedByClaim))
+                .addArrayOfUUID(column(findings, f -> f.openedByAudit, UUID[]::new))
+                .addArrayOfLocalDate(column(findings, f -> f.openedOn, LocalDate[]::new))
+                .addArrayOfString(strings(findings, f -> f.openedHow)).addArrayOfString(strings(findings, f -> f.openingRule))
+                .addArrayOfLocalDate(column(findings, f -> f.dueOn, LocalDate[]::new))
+                .addArrayOfString(strings(findings, f -> reason(f.openedHow, f.openingRule))).addOffsetDateTime(at);
+        return connection.preparedQuery(OPEN_ALL).execute(values).replaceWithVoid();
+    }
+
+    /**
+     * Follows up findings as built by {@link #toFollowUp} (each at most once), with their events, in one statement
+     * whatever their number. Fails unless every one was still OPEN: the caller then follows them up one by one with
+     * {@link #followUp}, which tells which ones it changed.
+     */
+    public static Uni<Void> followUpAll(SqlConnection connection, List<Finding> findings, OffsetDateTime at) {
+        Tuple values = Tuple.tuple().addArrayOfUUID(column(findings, f -> f.findingId, UUID[]::new))
+                .addArrayOfString(strings(findings, f -> f.tenant)).addArrayOfString(strings(findings, f -> f.resolvedByClaim))
+                .addArrayOfUUID(column(findings, f -> f.resolvedByAudit, UUID[]::new))
+                .addArrayOfLocalDate(column(findings, f -> f.resolvedOn, LocalDate[]::new))
+                .addArrayOfString(strings(findings, f -> f.followedUpHow)).addArrayOfString(strings(findings, f -> f.followUpRule))
+                .addArrayOfString(strings(findings, f -> reason(f.followedUpHow, f.followUpRule))).addOffsetDateTime(at);
+        return connection.preparedQuery(FOLLOW_UP_ALL).execute(values).replaceWithVoid();
+    }
+
+    /** One column of a multi-row statement: the value of each finding, in order. */
+    private static <T> T[] column(List<Finding> findings, Function<Finding, T> value, IntFunction<T[]> array) {
+        T[] column = array.apply(findings.size());
+        for (int i = 0; i < column.length; i++) {
+            column[i] = value.apply(findings.get(i));
+        }
+        return column;
+    }
+
+    private static String[] strings(List<Finding> findings, Function<Finding, String> value) {
+        return column(findings, value, String[]::new);
     }
 
     /**

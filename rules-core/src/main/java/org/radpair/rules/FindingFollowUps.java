@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -70,12 +71,30 @@ public final class FindingFollowUps {
     }
 
     private final List<FindingCode> findings;
-    private final Map<String, List<String>> results;
+    // The rows and the results by ICD-10-CM category (the first three characters), so that a look-up, made for
+    // every diagnosis of every claim recorded, reads a handful of rows instead of the whole table.
+    private final Map<String, List<FindingCode>> findingsByCategory = new HashMap<>();
+    private final Map<String, List<Result>> resultsByCategory = new HashMap<>();
+
+    /** A definitive result of a family: a code prefix. */
+    private record Result(String family, String prefix) {
+    }
 
     private FindingFollowUps(List<FindingCode> findings, Map<String, List<String>> results) {
         // Longest code first, so that the most specific row of a code wins.
         this.findings = findings.stream().sorted(Comparator.comparingInt((FindingCode f) -> f.code().length()).reversed()).toList();
-        this.results = results;
+        for (FindingCode finding : this.findings) {
+            findingsByCategory.computeIfAbsent(category(finding.code()), c -> new ArrayList<>()).add(finding);
+        }
+        results.forEach((family, prefixes) -> prefixes.forEach(prefix -> resultsByCategory
+                .computeIfAbsent(category(prefix), c -> new ArrayList<>()).add(new Result(family, prefix))));
+    }
+
+    private static String category(String code) {
+        if (code.length() < 3) {
+            throw new IllegalStateException("follow-up tables: a code needs at least its category (3 characters): " + code);
+        }
+        return code.substring(0, 3);
     }
 
     /** Reads the two tables from the class path. */
@@ -110,13 +129,44 @@ public final class FindingFollowUps {
 
     /** The table row of a code (or of a less specific code of it), or null. */
     public FindingCode findingCode(String raw) {
-        String code = IcdCodes.display(raw);
-        for (FindingCode finding : findings) {
-            if (code.startsWith(finding.code())) {
-                return finding;
+        return rowOf(IcdCodes.display(raw));
+    }
+
+    /** {@link #findingCode} of a code already in display form. */
+    private FindingCode rowOf(String code) {
+        List<FindingCode> rows = code.length() < 3 ? null : findingsByCategory.get(code.substring(0, 3));
+        if (rows != null) {
+            for (FindingCode finding : rows) {
+                if (code.startsWith(finding.code())) {
+                    return finding;
+                }
             }
         }
         return null;
+    }
+
+    /** The first family (in table order) of which a code (in display form) is a definitive result, or null. */
+    private String resultFamilyOf(String code) {
+        for (Result result : resultsOfCategory(code)) {
+            if (code.startsWith(result.prefix())) {
+                return result.family();
+            }
+        }
+        return null;
+    }
+
+    /** Whether a code (in display form) is a definitive result of the family (a result may close several families). */
+    private boolean isResultOf(String code, String family) {
+        for (Result result : resultsOfCategory(code)) {
+            if (result.family().equals(family) && code.startsWith(result.prefix())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Result> resultsOfCategory(String code) {
+        return code.length() < 3 ? List.of() : resultsByCategory.getOrDefault(code.substring(0, 3), List.of());
     }
 
     /** When a finding opened on {@code openedOn} is due: the table's time for its code, else {@value #DEFAULT_DUE_MONTHS} months. */
@@ -150,6 +200,25 @@ public final class FindingFollowUps {
         if (claim.context().purpose() == Purpose.SCREENING || claim.diagnoses().size() < 2) {
             return List.of();
         }
+        // The table says which codes matter: most claims have no secondary diagnosis in it, and open nothing.
+        int diagnoses = claim.diagnoses().size();
+        String[] codes = null;
+        FindingCode[] rows = null;
+        for (int i = 1; i < diagnoses; i++) {
+            String code = IcdCodes.display(claim.diagnoses().get(i));
+            FindingCode row = rowOf(code);
+            if (row != null) {
+                if (rows == null) {
+                    codes = new String[diagnoses];
+                    rows = new FindingCode[diagnoses];
+                }
+                codes[i] = code;
+                rows[i] = row;
+            }
+        }
+        if (rows == null) {
+            return List.of();
+        }
         Set<String> firstListed = new HashSet<>();
         firstListed.add(IcdCodes.display(claim.diagnoses().get(0)));
         for (ClaimLine line : claim.lines()) {
@@ -172,9 +241,9 @@ public final class FindingFollowUps {
             }
         }
         Map<String, Opening> openings = new LinkedHashMap<>();
-        for (int i = 1; i < claim.diagnoses().size(); i++) {
-            String code = IcdCodes.display(claim.diagnoses().get(i));
-            FindingCode row = findingCode(code);
+        for (int i = 1; i < diagnoses; i++) {
+            String code = codes[i];
+            FindingCode row = rows[i];
             if (row == null || firstListed.contains(code) || openings.containsKey(code)
                     || familiesOfTheClaim.contains(row.family()) || alreadyOpen.contains(row.family())) {
                 continue;
@@ -199,20 +268,24 @@ public final class FindingFollowUps {
             return FollowUps.resolvedBy(claim, history).stream()
                     .map(finding -> new Closure(finding, familyOf(finding), FOLLOWED_UP_EXPLICITLY, false)).toList();
         }
-        if (claim.context().purpose() == Purpose.SCREENING || history.findings().isEmpty()) {
+        if (claim.context().purpose() == Purpose.SCREENING) {
+            return List.of();
+        }
+        List<PriorFinding> open = new ArrayList<>(history.findings().size());
+        for (PriorFinding finding : history.findings()) {
+            if (finding.open() && !claim.claimId().equals(finding.openedBy())
+                    && !finding.openedOn().isAfter(claim.dateOfService())) {
+                open.add(finding);
+            }
+        }
+        if (open.isEmpty()) {
             return List.of();
         }
         List<FirstListed> candidates = firstListed(claim, catalog);
         if (candidates.isEmpty()) {
             return List.of();
         }
-        List<PriorFinding> open = history.findings().stream()
-                .filter(PriorFinding::open)
-                .filter(f -> !claim.claimId().equals(f.openedBy()))
-                .filter(f -> !f.openedOn().isAfter(claim.dateOfService()))
-                .sorted(Comparator.comparing(PriorFinding::openedOn).thenComparing(PriorFinding::openedBy)
-                        .thenComparing(PriorFinding::findingId))
-                .toList();
+        open.sort(OLDEST_FIRST);
         List<Closure> closures = new ArrayList<>();
         Set<String> closedFamilies = new HashSet<>();
         for (PriorFinding finding : open) {
@@ -233,6 +306,9 @@ public final class FindingFollowUps {
         }
         return closures;
     }
+
+    private static final Comparator<PriorFinding> OLDEST_FIRST = Comparator.comparing(PriorFinding::openedOn)
+            .thenComparing(PriorFinding::openedBy).thenComparing(PriorFinding::findingId);
 
     /** A first-listed diagnosis and the studies it is first-listed for. */
     private record FirstListed(String code, List<CptCode> studies) {
@@ -267,16 +343,11 @@ public final class FindingFollowUps {
         if (row == null) {
             return null;
         }
-        FindingCode other = findingCode(firstListed);
+        FindingCode other = rowOf(firstListed);
         if (other != null && other.family().equals(row.family())) {
             return FOLLOWED_UP_SAME_FAMILY;
         }
-        for (String result : results.getOrDefault(row.family(), List.of())) {
-            if (firstListed.startsWith(result)) {
-                return FOLLOWED_UP_WITH_RESULT;
-            }
-        }
-        return null;
+        return isResultOf(firstListed, row.family()) ? FOLLOWED_UP_WITH_RESULT : null;
     }
 
     /** A study able to evaluate the finding: diagnostic, of one of its modalities, imaging one of its regions. */
@@ -349,18 +420,12 @@ public final class FindingFollowUps {
     }
 
     private String familyOfFirstListed(String code) {
-        FindingCode row = findingCode(code);
+        FindingCode row = rowOf(code);
         if (row != null) {
             return row.family();
         }
-        for (Map.Entry<String, List<String>> family : results.entrySet()) {
-            for (String result : family.getValue()) {
-                if (code.startsWith(result)) {
-                    return family.getKey();
-                }
-            }
-        }
-        return "code:" + code;
+        String family = resultFamilyOf(code);
+        return family != null ? family : "code:" + code;
     }
 
     /** Families known to the table, in table order (for documentation and tests). */

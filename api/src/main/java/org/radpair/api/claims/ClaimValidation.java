@@ -33,6 +33,7 @@ import org.radpair.codes.CptCode;
 import org.radpair.codes.IcdCodes;
 import org.radpair.findings.Finding;
 import org.radpair.findings.FindingStatus;
+import org.radpair.findings.PastFinding;
 import org.radpair.rules.CheckResult;
 import org.radpair.rules.ClaimChecker;
 import org.radpair.rules.Edit;
@@ -173,8 +174,11 @@ public class ClaimValidation {
         return new Plan(toOpen, followUps);
     }
 
-    /** Each billable incidental finding, with the body regions of the studies on the claim that found it. */
+    /** Each billable incidental finding (once per code), with the body regions of the studies on the claim that found it. */
     private List<Recording.NewFinding> explicitFindings(Claim claim) {
+        if (claim.context().incidentalFindings().isEmpty()) {
+            return new ArrayList<>(1);
+        }
         Set<String> regions = new LinkedHashSet<>();
         for (ClaimLine line : claim.lines()) {
             CptCode study = checker.reference().cpt().get(line.cpt());
@@ -183,9 +187,10 @@ public class ClaimValidation {
             }
         }
         List<Recording.NewFinding> findings = new ArrayList<>();
-        for (String raw : new LinkedHashSet<>(claim.context().incidentalFindings())) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (String raw : claim.context().incidentalFindings()) {
             String code = IcdCodes.display(raw);
-            if (checker.reference().icd10().isBillable(code, claim.dateOfService())) {
+            if (codes.add(code) && checker.reference().icd10().isBillable(code, claim.dateOfService())) {
                 findings.add(new Recording.NewFinding(code, List.copyOf(regions), EXPLICIT, null,
                         recognition.dueOn(code, claim.dateOfService())));
             }
@@ -198,19 +203,19 @@ public class ClaimValidation {
         if (plan.toOpen().isEmpty() && plan.followUps().isEmpty()) {
             return response;
         }
-        Map<UUID, Finding> known = new java.util.HashMap<>();
-        past.findings().forEach(finding -> known.put(finding.findingId, finding));
+        Map<UUID, PastFinding> known = new java.util.HashMap<>();
+        past.findings().forEach(finding -> known.put(finding.findingId(), finding));
         List<ValidateResponse.Finding> opened = plan.toOpen().stream()
                 .map(f -> new ValidateResponse.Finding(null, f.code(), claim.claimId(), claim.dateOfService(),
                         FindingStatus.OPEN.name(), f.how(), f.rule(), f.dueOn(), null, null))
                 .toList();
         List<ValidateResponse.Finding> closed = new ArrayList<>();
         for (Recording.FollowUp followUp : plan.followUps()) {
-            Finding finding = known.get(followUp.findingId());
+            PastFinding finding = known.get(followUp.findingId());
             if (finding != null) {
-                closed.add(new ValidateResponse.Finding(finding.findingId, finding.code, finding.openedByClaim,
-                        finding.openedOn, FindingStatus.FOLLOWED_UP.name(), finding.openedHow, finding.openingRule,
-                        finding.dueOn, followUp.how(), followUp.rule()));
+                closed.add(new ValidateResponse.Finding(finding.findingId(), finding.code(), finding.openedByClaim(),
+                        finding.openedOn(), FindingStatus.FOLLOWED_UP.name(), finding.openedHow(), finding.openingRule(),
+                        finding.dueOn(), followUp.how(), followUp.rule()));
             }
         }
         return new ValidateResponse(response.claimId(), response.verdict(), response.edits(), response.lines(),
@@ -231,10 +236,11 @@ public class ClaimValidation {
     }
 
     private static ClaimHistory history(AuditLog.PatientPast past) {
-        List<PriorFinding> findings = past.findings().stream()
-                .map(f -> new PriorFinding(f.findingId.toString(), f.code, f.openedByClaim, f.openedOn, List.of(f.regions),
-                        f.status == FindingStatus.OPEN))
-                .toList();
+        List<PriorFinding> findings = new ArrayList<>(past.findings().size());
+        for (PastFinding f : past.findings()) {
+            findings.add(new PriorFinding(f.findingId().toString(), f.code(), f.openedByClaim(), f.openedOn(), f.regions(),
+                    f.status() == FindingStatus.OPEN));
+        }
         List<PriorStudy> studies = new ArrayList<>();
         for (AuditLog.Study study : past.studies()) {
             for (String cpt : study.cpts()) {

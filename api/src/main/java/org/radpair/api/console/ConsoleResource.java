@@ -77,9 +77,12 @@ public class ConsoleResource {
     public record Version(AuditRecord record, ValidateResponse result, String verdictClass) {
     }
 
-    /** A finding as the worklist shows it. */
+    /**
+     * A finding as the worklist shows it; {@code openedHow} and {@code followedUpHow} say whether the claim reported it
+     * (incidentalFindings, followUpOf) or it was recognised from the claims, and by which rule.
+     */
     public record FindingRow(Finding finding, long ageDays, LocalDate due, String overdue, FindingEvent closing,
-            String claimLink) {
+            String claimLink, String openedHow, String followedUpHow) {
     }
 
     /** One event of a patient's timeline: a recorded claim or a finding opened. */
@@ -550,7 +553,14 @@ public class ConsoleResource {
         String overdue = finding.status == FindingStatus.OPEN ? Overdue.of(due, today).label()
                 : "";
         return new FindingRow(finding, java.time.temporal.ChronoUnit.DAYS.between(finding.openedOn, today), due, overdue,
-                closing, "/console/claims/" + pathSegment(finding.openedByClaim));
+                closing, "/console/claims/" + pathSegment(finding.openedByClaim),
+                how(finding.openedHow, finding.openingRule, "incidentalFindings"),
+                finding.followedUpHow == null ? "" : how(finding.followedUpHow, finding.followUpRule, "followUpOf"));
+    }
+
+    /** "explicit (the request field that said it)" or "inferred (the rule that recognised it)". */
+    private static String how(String how, String rule, String explicitField) {
+        return "INFERRED".equals(how) ? "inferred (" + rule + ")" : "explicit (" + explicitField + ")";
     }
 
     static String pathSegment(String value) {

@@ -9,23 +9,39 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 import org.radpair.api.support.Claims;
 import org.radpair.api.support.Tokens;
+import org.radpair.audit.AuditLog;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The coding guide's follow-up stories through the API, on a real PostgreSQL. */
 @QuarkusTest
 class FollowUpFlowTest {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    AuditLog auditLog;
 
     private static String body(String claimId, String patient, String dos, String cpt, String diagnoses, String context) {
         return """
@@ -129,6 +145,48 @@ class FollowUpFlowTest {
         } finally {
             clients.shutdownNow();
         }
+    }
+
+    /**
+     * The follow-ups of a claim go out with its audit row, on what was read before the rules ran: here another
+     * transaction closes the finding in between (the test holds the row until the claim's update waits for it). The
+     * claim is still recorded, tried again alone, and says it closed nothing; no follow-up event is left behind.
+     */
+    @Test
+    void aFindingClosedByAnotherTransactionWhileAClaimFollowsItUpIsNotReportedAsFollowedUp() throws Exception {
+        String tenant = Claims.tenant();
+        String patient = Claims.uniqueId("MRN");
+        String findingId = validate(tenant, body(Claims.uniqueId("CT"), patient, "2026-03-02", "74177", "\"R10.9\",\"N28.89\"",
+                "\"purpose\":null"))
+                .body("followUp.openFindings[0].openedHow", equalTo("INFERRED"))
+                .extract().path("followUp.openFindings[0].findingId");
+        long retriedBefore = auditLog.recordingCounts().retriedAlone();
+        Duration wait = Duration.ofSeconds(30);
+        SqlConnection connection = pool.getConnection().await().atMost(wait);
+        CompletableFuture<ValidatableResponse> followUp;
+        try {
+            Transaction closing = connection.begin().await().atMost(wait);
+            connection.preparedQuery("update finding set status = 'CLOSED', close_reason = 'closed by the test',"
+                    + " resolved_at = now(), version = version + 1 where finding_id = $1")
+                    .execute(Tuple.of(UUID.fromString(findingId))).await().atMost(wait);
+            followUp = CompletableFuture.supplyAsync(() -> validate(tenant, body(Claims.uniqueId("MRI"), patient, "2026-03-20",
+                    "74183", "\"N28.89\"", "\"purpose\":null")));
+            long deadline = System.nanoTime() + wait.toNanos();
+            // Another backend waits for this transaction: the claim's update of the finding.
+            while (connection.query("select 1 from pg_stat_activity where pg_backend_pid() = any(pg_blocking_pids(pid))")
+                    .execute().await().atMost(wait).size() == 0) {
+                assertThat(System.nanoTime()).as("the claim's follow-up waits for the finding").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            closing.commit().await().atMost(wait);
+        } finally {
+            connection.close().await().atMost(wait);
+        }
+        followUp.get(60, TimeUnit.SECONDS).body("followUp.closedFindings", hasSize(0));
+        assertThat(auditLog.recordingCounts().retriedAlone()).isGreaterThan(retriedBefore);
+        audit(tenant, "/v1/audit/findings/" + findingId).statusCode(200)
+                .body("finding.status", equalTo("CLOSED"))
+                .body("events.toStatus", contains("OPEN"));
     }
 
     @Test

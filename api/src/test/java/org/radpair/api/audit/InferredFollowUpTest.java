@@ -127,6 +127,19 @@ class InferredFollowUpTest {
                 .body("finding.overdue", equalTo(false))
                 .body("events", hasSize(2))
                 .body("events[1].reason", equalTo("inferred from the claim: FOLLOWUP-CODE"));
+        // The worklist says the same of it: opened and followed up by inference, when it was due, not overdue.
+        given().header("Authorization", Tokens.auditor(tenant)).when().get("/v1/audit/findings?status=FOLLOWED_UP").then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].findingId", equalTo(findingId))
+                .body("items[0].openedBy", equalTo(found))
+                .body("items[0].openedHow", equalTo("INFERRED"))
+                .body("items[0].openingRule", equalTo("FINDING-SECONDARY"))
+                .body("items[0].dueOn", notNullValue())
+                .body("items[0].overdue", equalTo(false))
+                .body("items[0].resolvedBy", equalTo(followUp))
+                .body("items[0].followedUpHow", equalTo("INFERRED"))
+                .body("items[0].followUpRule", equalTo("FOLLOWUP-CODE"));
     }
 
     @ParameterizedTest(name = "X12: {0} found on {2}, followed up by {3}")

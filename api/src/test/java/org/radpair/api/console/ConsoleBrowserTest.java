@@ -51,6 +51,7 @@ class ConsoleBrowserTest {
     static String tenant;
     static String nodule;
     static Overdue noduleBucket;
+    static String thyroid;
 
     @TestHTTPResource("/")
     URL root;
@@ -153,6 +154,13 @@ class ConsoleBrowserTest {
         assertThat(JsonPath.from(opened).getList("followUp.openFindings")).hasSize(1);
         noduleBucket = Overdue.of(java.time.LocalDate.parse(JsonPath.from(opened).getString("followUp.openFindings[0].dueOn")), TODAY);
         assertThat(noduleBucket).isEqualTo(Overdue.UP_TO_6);
+        // A thyroid nodule recognised on a chest CT (no incidentalFindings), and its follow-up recognised on the neck
+        // ultrasound coded with it first (no followUpOf).
+        thyroid = Claims.uniqueId("CON-THYROID");
+        assertThat(JsonPath.from(validate(claim(thyroid, TODAY.minusMonths(4), "71260", null, "R07.9", "E04.1")))
+                .getString("followUp.openFindings[0].openedHow")).isEqualTo("INFERRED");
+        assertThat(JsonPath.from(validate(claim(Claims.uniqueId("CON-NECK"), TODAY.minusMonths(1), "76536", null, "E04.1")))
+                .getString("followUp.closedFindings[0].followedUpHow")).isEqualTo("INFERRED");
         validate(claim(Claims.uniqueId("CON-HEAD"), TODAY.minusDays(10), "70450", null, "R51.9"));
         validate(claim(Claims.uniqueId("CON-BAD"), TODAY.minusDays(5), "72148", null, "M54.5"));
     }
@@ -253,6 +261,7 @@ class ConsoleBrowserTest {
         WebElement row = find("tr[id^='finding-'] a[href='/console/claims/" + nodule + "']")
                 .findElement(By.xpath("./ancestor::tr"));
         String findingId = row.getAttribute("id").substring("finding-".length());
+        assertThat(row.findElement(By.cssSelector(".opened-by")).getText()).contains("explicit (incidentalFindings)");
         row.findElement(By.cssSelector("details summary")).click();
         checkPage("findings");
         row.findElement(By.cssSelector("textarea")).sendKeys("Nodule reviewed by the radiologist: benign, no follow-up");
@@ -271,6 +280,22 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(6)
+    void theWorklistSaysWhetherAFindingAndItsFollowUpWereReportedOrRecognised() throws IOException {
+        open("/console/findings?status=FOLLOWED_UP&code=E04.1");
+        WebElement row = find("tr[id^='finding-'] a[href='/console/claims/" + thyroid + "']").findElement(By.xpath("./ancestor::tr"));
+        assertThat(row.findElement(By.cssSelector(".opened-by")).getText()).contains("inferred (FINDING-SECONDARY)");
+        assertThat(row.findElement(By.cssSelector(".resolution")).getText()).contains("inferred (FOLLOWUP-CODE)");
+        checkPage("findings-followed-up");
+        row.findElement(By.cssSelector("th a")).click();
+        browser.wait.until(ExpectedConditions.titleContains("Finding E04.1"));
+        waitForPage();
+        assertThat(find("#opened-by").getText()).contains(thyroid).contains("inferred (FINDING-SECONDARY)");
+        assertThat(find("#followed-up-by").getText()).contains("inferred (FOLLOWUP-CODE)");
+        checkPage("finding-followed-up");
+    }
+
+    @Test
+    @Order(7)
     void aReadOnlyUserSeesNoCloseButton() throws IOException {
         signOut();
         signIn(tenant, "viewer");
@@ -282,7 +307,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theCsvDownloadHoldsTheFilteredClaims() throws Exception {
         try (Stream<Path> old = Files.list(Browser.DOWNLOADS)) {
             old.forEach(file -> file.toFile().delete());
@@ -306,7 +331,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void anotherTenantSeesNoneOfIt() throws IOException {
         signOut();
         signIn(Claims.uniqueId("console-other"), "manager");
