@@ -16,7 +16,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.radpair.findings.Finding;
 import org.radpair.findings.FindingRows;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -330,10 +329,10 @@ public class AuditLog {
     }
 
     public Uni<List<AuditRecord>> search(AuditQuery query) {
-        return Panache.withTransaction(() -> repository.planForActualParameters().chain(() -> repository.search(query)));
+        return repository.search(query);
     }
 
     public Uni<List<AuditRecord>> versionsOf(String tenant, String claimId) {
-        return Panache.withSession(() -> repository.versionsOf(tenant, claimId));
+        return repository.versionsOf(tenant, claimId);
     }
 }
