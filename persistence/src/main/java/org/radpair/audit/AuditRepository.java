@@ -16,7 +16,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Reads of the audit history, on the plain reactive client. Every method takes the tenant: no query reads across
- * tenants.
+ * tenants. The list reads may be served by a streaming replica ({@link AuditReplica}); a claim's versions are always
+ * read from the primary, so that a caller sees a claim it has just recorded.
  */
 @ApplicationScoped
 public class AuditRepository {
@@ -39,14 +40,17 @@ public class AuditRepository {
     @Inject
     Pool pool;
 
+    @Inject
+    AuditReplica replica;
+
     /** Every version of a claim, oldest first, from the primary (read-your-writes). */
     public Uni<List<AuditRecord>> versionsOf(String tenant, String claimId) {
         return pool.preparedQuery(VERSIONS).execute(Tuple.of(tenant, claimId)).map(AuditRepository::records);
     }
 
-    /** One page of the audit list, newest first (received_at, audit_id), with every filter of the query. */
+    /** One page of the audit list, newest first (received_at, audit_id), with every filter of the query; from the replica if usable. */
     public Uni<List<AuditRecord>> search(AuditQuery query) {
-        return pool.withTransaction(connection -> connection.query(CUSTOM_PLANS).execute().chain(() -> search(connection, query)));
+        return replica.read(connection -> connection.query(CUSTOM_PLANS).execute().chain(() -> search(connection, query)));
     }
 
     static Uni<List<AuditRecord>> search(SqlClient client, AuditQuery query) {
