@@ -20,7 +20,6 @@ import org.radpair.findings.FindingRows;
 import org.radpair.findings.FindingStatus;
 import org.radpair.findings.PastFinding;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -428,10 +427,10 @@ public class AuditLog {
     }
 
     public Uni<List<AuditRecord>> search(AuditQuery query) {
-        return Panache.withTransaction(() -> repository.planForActualParameters().chain(() -> repository.search(query)));
+        return repository.search(query);
     }
 
     public Uni<List<AuditRecord>> versionsOf(String tenant, String claimId) {
-        return Panache.withSession(() -> repository.versionsOf(tenant, claimId));
+        return repository.versionsOf(tenant, claimId);
     }
 }

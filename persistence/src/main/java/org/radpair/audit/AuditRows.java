@@ -17,16 +17,17 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 final class AuditRows {
 
-    private static final String COLUMNS = "audit_id, tenant, claim_id, version, patient_key, request_hash, received_at,"
+    static final String COLUMNS = "audit_id, tenant, claim_id, version, patient_key, request_hash, received_at,"
             + " date_of_service, payer_id, payer_type, cpts, diagnoses, verdict, rules, categories, ruleset_version,"
             + " request::text as request, result::text as result";
 
     // The keys come sorted, and unnest returns them in array order: every transaction locks in one order.
     private static final String LOCKS = "select pg_advisory_xact_lock(k) from unnest($1::bigint[]) as k";
 
+    // From the keys of the audit rows (V21): one index for every month, and a detached month's versions still count.
     private static final String VERSIONS = "select i.ord, a.version, a.request_hash"
             + " from unnest($1::text[], $2::text[]) with ordinality as i (tenant, claim_id, ord)"
-            + " join audit_claim a on a.tenant = i.tenant and a.claim_id = i.claim_id order by i.ord, a.version desc";
+            + " join audit_claim_key a on a.tenant = i.tenant and a.claim_id = i.claim_id order by i.ord, a.version desc";
 
     private static final String PRIOR_STUDIES = "select i.ord, a.claim_id, a.cpts, a.date_of_service"
             + " from unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::date[]) with ordinality"
@@ -34,8 +35,10 @@ final class AuditRows {
             + " join audit_claim a on a.tenant = i.tenant and a.patient_key = i.patient_key and a.claim_id <> i.claim_id"
             + " and a.date_of_service >= i.from_day and a.date_of_service < i.to_day";
 
-    private static final String BY_REQUEST = "select " + COLUMNS + " from audit_claim"
-            + " where tenant = $1 and claim_id = $2 and request_hash = $3";
+    // The key gives the row's month: only that partition is read.
+    private static final String BY_REQUEST = "select " + COLUMNS + " from audit_claim where tenant = $1"
+            + " and (audit_id, received_at) in (select audit_id, received_at from audit_claim_key"
+            + " where tenant = $1 and claim_id = $2 and request_hash = $3)";
 
     private static final String INSERT = "insert into audit_claim (audit_id, tenant, claim_id, version, patient_key,"
             + " request_hash, received_at, date_of_service, payer_id, payer_type, cpts, diagnoses, verdict, rules, categories,"

@@ -59,6 +59,10 @@ public class DailyStats {
     @Inject
     Pool pool;
 
+    /** Stats are read from the replica when one is configured and usable. */
+    @Inject
+    AuditReplica replica;
+
     /** How long after midnight (UTC) a day is rolled up: recording transactions still open then would be missed. */
     @ConfigProperty(name = "radpair.audit.stats-rollup-margin", defaultValue = "PT1H")
     Duration margin;
@@ -96,9 +100,12 @@ public class DailyStats {
         });
     }
 
-    /** Counts by verdict, category and rule of the validations received from {@code from} to {@code to}, both inclusive. */
+    /**
+     * Counts by verdict, category and rule of the validations received from {@code from} to {@code to}, both inclusive;
+     * from the replica if usable.
+     */
     public Uni<AuditStats> between(String tenant, LocalDate from, LocalDate to) {
-        return between(pool, tenant, from, to);
+        return replica.read(connection -> between(connection, tenant, from, to));
     }
 
     public Uni<AuditStats> between(SqlClient client, String tenant, LocalDate from, LocalDate to) {
