@@ -16,7 +16,6 @@ final class ControlNumbers {
     }
 
     static long next() {
-        long next = LAST.updateAndGet(n -> n + 1 >= MODULUS ? 1 : n + 1);
-        return next;
+        return LAST.updateAndGet(n -> n + 1 >= MODULUS ? 1 : n + 1);
     }
 }

@@ -2,8 +2,11 @@ package org.radpair.api.x12;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import jakarta.validation.ConstraintViolation;
@@ -127,8 +130,8 @@ public final class Interchange {
      * The 277CA (005010X214) answering these claims, validated against RadPair's schema of the guide's subset as it is
      * written. {@code answers} are in claim order; {@code summaries} gives each rule id's one-line summary.
      */
-    public byte[] acknowledge(List<ValidateResponse> answers, java.util.Map<String, String> summaries) {
+    public byte[] acknowledge(List<ValidateResponse> answers, Map<String, String> summaries) {
         return new Acknowledgment277(envelope, claims, answers, summaries, ControlNumbers.next(),
-                java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)).write();
+                LocalDateTime.now(ZoneOffset.UTC)).write();
     }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -80,11 +81,12 @@ public class X12Resource {
             + " claim acknowledgment: one claim status per CLM loop, A2 accepted, A6/A7/A8 rejected")
     @APIResponse(responseCode = "200", description = "The 277CA interchange",
             content = @Content(mediaType = EDI_X12, schema = @Schema(type = SchemaType.STRING)))
-    public Uni<byte[]> acknowledge(byte[] interchange, @QueryParam("persist") @DefaultValue("true") String persist) {
+    public Uni<Response> acknowledge(byte[] interchange, @QueryParam("persist") @DefaultValue("true") String persist) {
         Map<String, String> summaries = ruleSummaries(checker);
         return checked(interchange, persist)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(checked -> checked.interchange().acknowledge(checked.answers(), summaries));
+                // The media type as such: the qs of @Produces is the server's preference, not part of the answer's type.
+                .map(checked -> Response.ok(checked.interchange().acknowledge(checked.answers(), summaries), EDI_X12).build());
     }
 
     /** Each rule id's one-line summary (the free-form message of a 277CA). */

@@ -206,5 +206,11 @@ class X12EndpointTest {
                 .accept("application/edi-x12").body("{}").when().post("/v1/x12/837p")
                 .then().statusCode(415).contentType("application/problem+json");
     }
-}
 
+    @Test
+    void theOpenApiDocumentOffersBothAnswers() {
+        given().accept("application/json").when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/v1/x12/837p'.post.responses.'200'.content", org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.hasKey("application/json"), org.hamcrest.Matchers.hasKey("application/edi-x12")));
+    }
+}
