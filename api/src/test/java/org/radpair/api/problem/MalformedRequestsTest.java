@@ -46,6 +46,9 @@ class MalformedRequestsTest {
     @TestHTTPResource("/")
     URL root;
 
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     /** A response read off the socket: status line, headers (lower-case names), body, and whether the server closed. */
     record Answer(int status, Map<String, String> headers, String body, boolean closed) {
 
@@ -56,7 +59,11 @@ class MalformedRequestsTest {
 
     /** Sends the bytes (from another thread: the server may answer before it has read them all) and reads the answer. */
     private Answer exchange(String request) throws Exception {
-        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
+        return exchange(root, request);
+    }
+
+    private Answer exchange(URL server, String request) throws Exception {
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> {
@@ -117,7 +124,7 @@ class MalformedRequestsTest {
     void aRequestLinePastTheCodecLimitIs414(int length) throws Exception {
         Answer answer = exchange("GET /v1/audit/claims?payer=" + "a".repeat(length) + " HTTP/1.1\r\n" + HOST + "\r\n");
         assertProblem(answer, 414);
-        assertThat(answer.json().getString("detail")).contains("65536");
+        assertThat(answer.json().getString("detail")).contains("request line");
         assertThat(answer.closed()).isTrue();
     }
 
@@ -230,5 +237,15 @@ class MalformedRequestsTest {
                 + "\r\n\r\n");
         assertThat(answer.status()).as(answer.toString()).isBetween(400, 499);
         assertProblem(answer, answer.status());
+    }
+
+    /** The management interface is served by the same Vert.x: the same answers there. */
+    @Test
+    void theManagementPortAnswersTheSame() throws Exception {
+        assertProblem(exchange(management, "GET /q/health/live?x=" + "a".repeat(1 << 17) + " HTTP/1.1\r\n" + HOST + "\r\n"),
+                414);
+        Answer answer = exchange(management, "GET /q/health/%zz HTTP/1.1\r\n" + HOST + "\r\n");
+        assertProblem(answer, 400);
+        assertThat(answer.json().getString("errors[0].field")).isEqualTo("path");
     }
 }
