@@ -29,7 +29,7 @@ import io.vertx.ext.web.RoutingContext;
  * response that may carry claim or patient data (everything but the reference-data look-ups and {@code /q});</li>
  * <li>414 for a request URI longer than {@code radpair.limits.max-uri-length}, 431 for headers larger than
  * {@code radpair.limits.max-header-size} (the Netty codec's own limits are set higher, in
- * application.properties, so that these checks answer first; past the codec's limits it answers bare);</li>
+ * application.properties, so that these checks answer first; past them {@link InvalidRequests} answers);</li>
  * <li>400 naming the parameter for a NUL character in the path or a query parameter (PostgreSQL refuses NUL
  * in text, which used to surface as a 500);</li>
  * <li>problem+json for any 4xx a Vert.x handler fails the request with (a chunked body over its limit: 413; a chunked

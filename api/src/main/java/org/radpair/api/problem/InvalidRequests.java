@@ -8,16 +8,13 @@ import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.VertxOptionsCustomizer;
 import io.vertx.core.Context;
-import io.vertx.core.Handler;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -52,32 +49,28 @@ public class InvalidRequests implements VertxOptionsCustomizer {
 
     private static final Logger LOG = Logger.getLogger(InvalidRequests.class);
 
-    @ConfigProperty(name = "quarkus.http.limits.max-initial-line-length", defaultValue = "4096")
-    int maxRequestLine;
-
-    @ConfigProperty(name = "quarkus.http.limits.max-header-size", defaultValue = "20K")
-    MemorySize maxHeaders;
-
     @Override
     public void accept(VertxOptions options) {
         TracingOptions tracing = options.getTracingOptions() == null ? new TracingOptions() : options.getTracingOptions();
         VertxTracerFactory previous = tracing.getFactory();
-        Handler<HttpServerRequest> undecodable = this::undecodable;
         options.setTracingOptions(tracing.setFactory(
-                settings -> new ConnectionHook(undecodable, previous == null ? null : previous.tracer(settings))));
+                settings -> new ConnectionHook(previous == null ? null : previous.tracer(settings))));
     }
 
-    /** A request the codec could not read: 414, 431 or 400. */
-    void undecodable(HttpServerRequest request) {
+    /**
+     * A request the codec could not read: 414, 431 or 400. The limits differ between the API port and the management
+     * interface (quarkus.management.limits.*), so the answer names none.
+     */
+    static void undecodable(HttpServerRequest request) {
         DecoderResult result = request.decoderResult();
         Throwable cause = result == null ? null : result.cause();
         Problem problem;
         if (cause instanceof TooLongHttpLineException) {
             problem = Problem.of(414, "uri-too-long", "URI Too Long",
-                    "The request line is longer than " + maxRequestLine + " bytes.");
+                    "The request line is longer than this server accepts.");
         } else if (cause instanceof TooLongHttpHeaderException) {
             problem = Problem.of(431, "request-header-fields-too-large", "Request Header Fields Too Large",
-                    "The request headers are larger than " + maxHeaders.asLongValue() + " bytes.");
+                    "The request headers are larger than this server accepts.");
         } else {
             problem = Problem.of(400, "malformed-request", "Bad Request",
                     "The request is not valid HTTP/1.1: its request line, a header or its framing cannot be read.");
@@ -131,11 +124,9 @@ public class InvalidRequests implements VertxOptionsCustomizer {
     @SuppressWarnings({"unchecked", "rawtypes"})
     static final class ConnectionHook implements VertxTracer<Object, Object> {
 
-        private final Handler<HttpServerRequest> undecodable;
         private final VertxTracer next;
 
-        ConnectionHook(Handler<HttpServerRequest> undecodable, VertxTracer<?, ?> next) {
-            this.undecodable = undecodable;
+        ConnectionHook(VertxTracer<?, ?> next) {
             this.next = next == null ? VertxTracer.NOOP : next;
         }
 
@@ -143,7 +134,7 @@ public class InvalidRequests implements VertxOptionsCustomizer {
         public <R> Object receiveRequest(Context context, SpanKind kind, TracingPolicy policy, R request, String operation,
                 Iterable<Map.Entry<String, String>> headers, TagExtractor<R> tagExtractor) {
             if (request instanceof HttpServerRequest http && http.connection() instanceof HttpServerConnection connection) {
-                connection.invalidRequestHandler(undecodable);
+                connection.invalidRequestHandler(InvalidRequests::undecodable);
                 if (http.version() != HttpVersion.HTTP_2 && targetProblem(http.uri()) != null) {
                     connection.handler(InvalidRequests::unreadableTarget);
                 }
