@@ -146,7 +146,7 @@ final class RecordingBatches {
             (apart ? batch : later).add(job);
         }
         waiting.addAll(later);
-        // One order for every transaction's locks, so that two transactions never wait for each other.
+        // In the order of their claims' locks (the transaction sorts these and the patients' locks together).
         batch.sort(Comparator.comparingLong(Job::lockKey));
         return batch;
     }
@@ -193,10 +193,10 @@ final class RecordingBatches {
      * The advisory lock of a patient: findings are opened and followed up per patient, on what the rules read of
      * the patient's past, so two claims of one patient (two studies that show the same finding, sent at once to
      * two instances) are recorded one after the other. Hashed apart from the claim locks (0x1e, which no claim id
-     * holds); a claim without a patient key locks its claim only.
+     * holds).
      */
     static long patientLockKey(String tenant, String patientKey) {
-        return lockKey(tenant, "\u001e" + (patientKey == null ? "\u001f" : patientKey));
+        return lockKey(tenant, "\u001e" + patientKey);
     }
 
     private static long fnv(long hash, String text) {
