@@ -35,6 +35,7 @@ import org.radpair.api.claims.StoredResults;
 import org.radpair.api.claims.ValidateResponse;
 import org.radpair.api.security.TenantRateLimiter;
 import org.radpair.audit.AuditLog;
+import org.radpair.audit.AccessLog;
 import org.radpair.audit.AuditQuery;
 import org.radpair.audit.AuditRecord;
 import org.radpair.audit.DailyStats;
@@ -100,6 +101,9 @@ public class ConsoleResource {
 
     @Inject
     TenantRateLimiter limiter;
+
+    @Inject
+    AccessLog accessLog;
 
     @Inject
     DailyStats dailyStats;
@@ -278,7 +282,8 @@ public class ConsoleResource {
         return signedIn(user -> {
             Filters filters = filters(from, to, dosFrom, dosTo, verdict, category, rule, payer, cpt);
             AuditQuery query = query(user.tenant(), filters, null, cursor, PAGE + 1);
-            Uni<List<AuditRecord>> rows = filters.errors().isEmpty() ? auditLog.search(query)
+            Uni<List<AuditRecord>> rows = filters.errors().isEmpty()
+                    ? accessed(user, "GET /console/claims", null, null, null, filters.query()).chain(() -> auditLog.search(query))
                     : Uni.createFrom().item(List.of());
             return rows.map(records -> {
                 boolean more = records.size() > PAGE;
@@ -311,7 +316,8 @@ public class ConsoleResource {
                 return Multi.createFrom().empty();
             }
             limiter.acquire(signedIn.tenant());
-            return csv.stream(query(signedIn.tenant(), filters, null, null, 2_000));
+            return accessed(signedIn, "GET /console/claims.csv", null, null, null, filters.query())
+                    .onItem().transformToMulti(logged -> csv.stream(query(signedIn.tenant(), filters, null, null, 2_000)));
         }, signedIn -> allowed(signedIn)
                 ? Map.of("Content-Disposition", List.of("attachment; filename=\"radpair-claims-" + LocalDate.now(ZoneOffset.UTC)
                         + ".csv\""))
@@ -324,7 +330,8 @@ public class ConsoleResource {
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> claim(@PathParam("claimId") String claimId) {
         // One after the other: Hibernate Reactive's session of the request is not shared by concurrent reads.
-        return signedIn(user -> auditLog.versionsOf(user.tenant(), claimId)
+        return signedIn(user -> accessed(user, "GET /console/claims/{claimId}", claimId, null, null, null)
+                .chain(() -> auditLog.versionsOf(user.tenant(), claimId))
                 .chain(versions -> queries.findingsOfClaim(user.tenant(), claimId).map(claimFindings -> {
                     if (versions.isEmpty()) {
                         return message(user, 404, "No such claim", "No claim " + claimId + " has been recorded for your "
@@ -338,6 +345,16 @@ public class ConsoleResource {
                             .data("latest", shown.get(shown.size() - 1))
                             .data("findings", claimFindings.stream().map(f -> findingRow(f, null, today)).toList()), user, "claims");
                 })));
+    }
+
+    /**
+     * Records a console read of audit data in the access log before it happens, as the API's audit reads are
+     * (subject, tenant, page, what; the patient only as its key): a read that cannot be logged does not happen.
+     */
+    private Uni<Void> accessed(ConsoleUser user, String page, String claimId, String patientKey, UUID findingId,
+            String query) {
+        return accessLog.record(new AccessLog.Access(user.tenant(), user.name(), page, claimId, patientKey, findingId,
+                query == null || query.isEmpty() ? null : query));
     }
 
     // --- Patient timeline --------------------------------------------------------------------------------
@@ -363,11 +380,13 @@ public class ConsoleResource {
                         .data("patientId", "").data("error", "Type the patient identifier (up to 80 characters)."), user,
                         "patients"));
             }
+            limiter.acquirePatientLookup(user.tenant());
             String key = patientKeys.keyOf(user.tenant(), id);
             AuditQuery query = new AuditQuery(user.tenant(), null, null, null, null, null, null, null, null, null, key, null,
                     null, TIMELINE_CLAIMS);
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
-            return auditLog.search(query).chain(claims -> queries.findingsOfPatient(user.tenant(), key)
+            return accessed(user, "POST /console/patients", null, key, null, null)
+                    .chain(() -> auditLog.search(query)).chain(claims -> queries.findingsOfPatient(user.tenant(), key)
                     .map(patientFindings -> {
                         List<TimelineEntry> entries = new ArrayList<>();
                         claims.forEach(c -> entries.add(new TimelineEntry(c.dateOfService, "claim", row(c), null)));
@@ -404,9 +423,13 @@ public class ConsoleResource {
             }
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             FindingStatus shownStatus = wanted;
+            String logged = "status=" + (wanted == null ? "ALL" : wanted.name())
+                    + (wantedCode == null ? "" : "&code=" + wantedCode) + (bucket == null ? "" : "&overdue=" + bucket.key());
+            FindingStatus listed = wanted;
             Uni<List<Finding>> found = errors.isEmpty()
-                    ? queries.findings(user.tenant(), wanted, wantedCode, bucket == null ? null : bucket.dueOnOrAfter(today),
-                            bucket == null ? null : bucket.dueOnOrBefore(today), WORKLIST)
+                    ? accessed(user, "GET /console/findings", null, null, null, logged).chain(() -> queries.findings(
+                            user.tenant(), listed, wantedCode, bucket == null ? null : bucket.dueOnOrAfter(today),
+                            bucket == null ? null : bucket.dueOnOrBefore(today), WORKLIST))
                     : Uni.createFrom().item(List.of());
             return found.chain(list -> queries.closings(user.tenant(),
                     list.stream().filter(f -> f.status == FindingStatus.CLOSED).map(f -> f.findingId).toList())
@@ -435,7 +458,8 @@ public class ConsoleResource {
             if (id == null) {
                 return Uni.createFrom().item(message(user, 404, "No such finding", "No such finding for your organisation."));
             }
-            return findings.get(user.tenant(), id).chain(found -> {
+            return accessed(user, "GET /console/findings/{findingId}", null, null, id, null)
+                    .chain(() -> findings.get(user.tenant(), id)).chain(found -> {
                 if (found == null) {
                     return Uni.createFrom().item(message(user, 404, "No such finding", "No such finding for your organisation."));
                 }

@@ -121,6 +121,38 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void everyConsoleReadOfAuditDataIsInTheAccessLogWithThePatientOnlyAsItsKey() {
+        String tenant = Claims.tenant();
+        String patient = "MRN-ACCESS-77";
+        String finding = findingOf(tenant, patient);
+        String claimId = given().header("Authorization", Tokens.auditor(tenant)).get("/v1/audit/findings/" + finding)
+                .then().statusCode(200).extract().jsonPath().getString("finding.openedBy");
+        Session manager = signIn(tenant, "manager");
+        as(manager).get("/console/claims?verdict=PASS").then().statusCode(200);
+        as(manager).get("/console/claims.csv").then().statusCode(200);
+        as(manager).get("/console/claims/" + claimId).then().statusCode(200);
+        as(manager).formParam("csrf", manager.csrf()).formParam("patientId", patient).post("/console/patients").then()
+                .statusCode(200);
+        as(manager).get("/console/findings?status=ALL").then().statusCode(200);
+        as(manager).get("/console/findings/" + finding).then().statusCode(200);
+
+        String log = given().header("Authorization", Tokens.bearer(tenant, "audit:admin"))
+                .get("/v1/audit/access-log?subject=dev-billing-manager@" + tenant).then().statusCode(200).extract().asString();
+        assertThat(log).doesNotContain(patient);
+        List<java.util.Map<String, Object>> items = io.restassured.path.json.JsonPath.from(log).getList("items");
+        assertThat(items.stream().map(item -> item.get("endpoint")).toList()).contains("GET /console/claims",
+                "GET /console/claims.csv", "GET /console/claims/{claimId}", "POST /console/patients", "GET /console/findings",
+                "GET /console/findings/{findingId}");
+        java.util.Map<String, Object> timeline = items.stream().filter(i -> "POST /console/patients".equals(i.get("endpoint")))
+                .findFirst().orElseThrow();
+        assertThat((String) timeline.get("patientKey")).hasSize(64);
+        assertThat(items.stream().filter(i -> "GET /console/claims/{claimId}".equals(i.get("endpoint")))
+                .map(i -> i.get("claimId")).toList()).containsExactly(claimId);
+        assertThat(items.stream().filter(i -> "GET /console/claims".equals(i.get("endpoint")))
+                .map(i -> i.get("query")).toList()).containsExactly("verdict=PASS");
+    }
+
+    @Test
     void anotherTenantCannotCloseOrSeeAFinding() {
         String tenant = Claims.tenant();
         String finding = findingOf(tenant, "MRN-TENANT-1");
