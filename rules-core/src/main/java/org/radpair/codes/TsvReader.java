@@ -84,11 +84,6 @@ public final class TsvReader {
         forEachLine(resource, names -> header[0] = new Header(resource, names), fields -> row.accept(new Row(header[0], fields)));
     }
 
-    /** Rows as positional fields: only for tables not yet read by {@link #read}. */
-    public static void forEachRow(String resource, Consumer<String[]> row) {
-        forEachLine(resource, names -> { }, row);
-    }
-
     private static void forEachLine(String resource, Consumer<String[]> headerLine, Consumer<String[]> row) {
         try (InputStream raw = TsvReader.class.getResourceAsStream(resource)) {
             if (raw == null) {
@@ -103,14 +98,14 @@ public final class TsvReader {
             if (line == null) {
                 throw new IllegalStateException("Reference table is empty: " + resource);
             }
-            String[] names = split(line, 0);
+            String[] names = split(line, 8);
             headerLine.accept(names);
             int columns = names.length;
             int number = 0;
             while ((line = reader.readLine()) != null) {
                 number++;
                 if (!line.isEmpty() && !line.startsWith("#")) {
-                    String[] fields = split(line, 0);
+                    String[] fields = split(line, columns);
                     if (fields.length != columns) {
                         throw new IllegalStateException(resource + ": data line " + number + " has " + fields.length
                                 + " columns where the header has " + columns);
@@ -123,9 +118,9 @@ public final class TsvReader {
         }
     }
 
-    /** Splits on tabs; a short row is padded with empty strings up to {@code columns}, a long one grows. */
-    static String[] split(String line, int columns) {
-        String[] fields = new String[Math.max(columns, 1)];
+    /** Splits on tabs, keeping empty fields; sized for {@code expected} fields, grown if there are more. */
+    static String[] split(String line, int expected) {
+        String[] fields = new String[Math.max(expected, 1)];
         int count = 0;
         int start = 0;
         int tab;
@@ -140,10 +135,6 @@ public final class TsvReader {
             fields = Arrays.copyOf(fields, fields.length + 1);
         }
         fields[count++] = line.substring(start);
-        if (columns == 0) {
-            return Arrays.copyOf(fields, count);
-        }
-        Arrays.fill(fields, count, fields.length, "");
-        return fields;
+        return count == fields.length ? fields : Arrays.copyOf(fields, count);
     }
 }

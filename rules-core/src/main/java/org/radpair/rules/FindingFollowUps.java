@@ -100,17 +100,18 @@ public final class FindingFollowUps {
     /** Reads the two tables from the class path. */
     public static FindingFollowUps load() {
         List<FindingCode> findings = new ArrayList<>();
-        TsvReader.forEachRow(BASE + "follow_up_findings.tsv", row -> findings.add(new FindingCode(row[0], row[1],
-                enums(BodyRegion.class, row[2]), enums(Modality.class, row[3]), Integer.parseInt(row[4]),
-                Integer.parseInt(row[5]), row[6])));
+        TsvReader.read(BASE + "follow_up_findings.tsv", row -> findings.add(new FindingCode(row.get("family"),
+                row.get("finding"), enums(BodyRegion.class, row.get("regions")), enums(Modality.class, row.get("modalities")),
+                Integer.parseInt(row.get("due_months")), Integer.parseInt(row.get("window_months")), row.get("source"))));
         Set<String> families = new HashSet<>();
         findings.forEach(f -> families.add(f.family()));
         Map<String, List<String>> results = new LinkedHashMap<>();
-        TsvReader.forEachRow(BASE + "follow_up_results.tsv", row -> {
-            if (!families.contains(row[0])) {
-                throw new IllegalStateException("follow_up_results.tsv names a family with no finding: " + row[0]);
+        TsvReader.read(BASE + "follow_up_results.tsv", row -> {
+            String family = row.get("family");
+            if (!families.contains(family)) {
+                throw new IllegalStateException("follow_up_results.tsv names a family with no finding: " + family);
             }
-            results.computeIfAbsent(row[0], family -> new ArrayList<>()).add(row[1]);
+            results.computeIfAbsent(family, f -> new ArrayList<>()).add(row.get("result"));
         });
         return new FindingFollowUps(findings, results);
     }

@@ -25,9 +25,9 @@ class CptCatalogTest {
     @Test
     void everyCodeOfTheFeeScheduleFileHasAModalityARegionAndALabel() {
         Set<String> feeScheduleCodes = new HashSet<>();
-        TsvReader.forEachRow(CptCatalog.FEE_SCHEDULE, row -> feeScheduleCodes.add(row[0]));
+        TsvReader.read(CptCatalog.FEE_SCHEDULE, row -> feeScheduleCodes.add(row.get("hcpcs")));
         assertThat(feeScheduleCodes).hasSize(669);
-        TsvReader.forEachRow(CptCatalog.FEE_SCHEDULE_ADJACENT, row -> feeScheduleCodes.add(row[0]));
+        TsvReader.read(CptCatalog.FEE_SCHEDULE_ADJACENT, row -> feeScheduleCodes.add(row.get("hcpcs")));
         assertThat(feeScheduleCodes).as("with the 74 radiology-adjacent codes, 76000 in both files").hasSize(742);
         assertThat(catalog.size()).isEqualTo(feeScheduleCodes.size());
         for (String code : feeScheduleCodes) {

@@ -80,9 +80,9 @@ public class AuditCsv {
     /**
      * A cell a spreadsheet would read as a formula ({@code =}, {@code +}, {@code -}, {@code @}, TAB or CR first)
      * gets a leading {@code '}, so that it is shown as text (OWASP "CSV injection"). Every CSV the service writes
-     * goes through here.
+     * goes through here (the audit export, the console's download and the checker's report).
      */
-    static String cell(String value) {
+    public static String cell(String value) {
         if (value == null || value.isEmpty()) {
             return value == null ? "" : value;
         }

@@ -1,5 +1,7 @@
 package org.radpair.api.check;
 
+import static org.radpair.api.audit.AuditCsv.cell;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -19,6 +21,7 @@ import org.radpair.rules.Severity;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
 
 import picocli.CommandLine;
 
@@ -92,20 +95,7 @@ enum ReportFormat {
     };
 
     private static final ObjectWriter CSV_ROW = new CsvMapper().writerFor(String[].class).with(CsvSchema.emptySchema());
-    private static final String FORMULA_STARTS = "=+-@\t\r";
-
     abstract void write(OutputStream out, List<CheckedFile> files, Engine engine) throws IOException;
-
-    /**
-     * A cell a spreadsheet would read as a formula (=, +, -, @, TAB, CR first) gets a leading ', as the audit CSV's
-     * cells do (contract: CSV cells are neutralised against formula injection).
-     */
-    static String cell(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        return FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-    }
 
     /** csv, jsonl, 277ca (any case). */
     static final class Converter implements CommandLine.ITypeConverter<ReportFormat> {
