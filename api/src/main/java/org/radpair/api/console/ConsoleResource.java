@@ -83,7 +83,7 @@ public class ConsoleResource {
      * (incidentalFindings, followUpOf) or it was recognised from the claims, and by which rule.
      */
     public record FindingRow(Finding finding, long ageDays, LocalDate due, String overdue, FindingEvent closing,
-            String claimLink, String openedHow, String followedUpHow) {
+            String claimLink, String openedHow, String followedUpHow, String followedUpLink) {
     }
 
     /** One event of a patient's timeline: a recorded claim or a finding opened. */
@@ -579,7 +579,8 @@ public class ConsoleResource {
         return new FindingRow(finding, java.time.temporal.ChronoUnit.DAYS.between(finding.openedOn, today), due, overdue,
                 closing, "/console/claims/" + pathSegment(finding.openedByClaim),
                 how(finding.openedHow, finding.openingRule, "incidentalFindings"),
-                finding.followedUpHow == null ? "" : how(finding.followedUpHow, finding.followUpRule, "followUpOf"));
+                finding.followedUpHow == null ? "" : how(finding.followedUpHow, finding.followUpRule, "followUpOf"),
+                finding.resolvedByClaim == null ? null : "/console/claims/" + pathSegment(finding.resolvedByClaim));
     }
 
     /** "explicit (the request field that said it)" or "inferred (the rule that recognised it)". */
