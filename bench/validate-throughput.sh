@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Validate throughput with persist=false against persist=true, and a trivial endpoint of the same
 # service as the floor, in one run on a fresh database, driven by wrk (Debian package wrk).
+# and (d) one client calling serially (an adapter's inline call), persist=false.
 # Usage: bench/validate-throughput.sh [seconds per run] [connections]
 source "$(dirname "$0")/common.sh"
 SECONDS_PER_RUN="${1:-20}"
@@ -27,6 +28,9 @@ wrk -t2 -c"$CONNECTIONS" -d40s -s "$ROOT/bench/claims.lua" "$BASE/v1/claims/vali
   run "(a) GET /q/health/live (mgmt)" "$MANAGEMENT/q/health/live" "$ROOT/bench/get.lua"
   run "(b) validate persist=false  " "$BASE/v1/claims/validate?persist=false"
   run "(c) validate persist=true   " "$BASE/v1/claims/validate"
+  # An adapter's inline call: one client, one claim at a time, each waiting for the last answer.
+  wrk -t1 -c1 -d"${SECONDS_PER_RUN}s" --latency -s "$ROOT/bench/claims.lua" "$BASE/v1/claims/validate?persist=false" \
+    | tail -1 | sed "s|^|(d) one serial client, persist=false: |"
   echo "audit rows written: $(psql_bench -At -c 'select count(*) from audit_claim')"
 } | tee "$OUT/validate-throughput.txt"
 awk -F'requests/s=' '/^\(a\)/ {split($2, x, " "); a = x[1]} /^\(b\)/ {split($2, x, " "); b = x[1]} /^\(c\)/ {split($2, x, " "); c = x[1]}
