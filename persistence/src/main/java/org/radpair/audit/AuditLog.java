@@ -15,6 +15,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.radpair.claim.ClaimHistory;
+import org.radpair.claim.HistoryNeeds;
+import org.radpair.claim.PriorFinding;
+import org.radpair.claim.PriorStudy;
 import org.radpair.findings.Finding;
 import org.radpair.findings.FindingRows;
 import org.radpair.findings.FindingStatus;
@@ -34,22 +38,34 @@ public class AuditLog {
 
     /** The claim a request is about, and what to read of the patient's past before checking it. */
     public record Pending(String tenant, String claimId, String requestHash, String patientKey, String followUpOf,
-            LocalDate dateOfService, boolean withStudies) {
+            LocalDate dateOfService, HistoryNeeds needs) {
     }
 
     /** What the rules need of the patient's past: open findings (and those of the claim followed up) and earlier studies. */
     public record PatientPast(List<PastFinding> findings, List<Study> studies) {
+
+        public static final PatientPast NONE = new PatientPast(List.of(), List.of());
+
+        /** The past as the rules read it. */
+        public ClaimHistory history() {
+            List<PriorFinding> prior = new ArrayList<>(findings.size());
+            for (PastFinding f : findings) {
+                prior.add(new PriorFinding(f.findingId().toString(), f.code(), f.openedByClaim(), f.openedOn(), f.regions(),
+                        f.status() == FindingStatus.OPEN));
+            }
+            List<PriorStudy> earlier = new ArrayList<>();
+            for (Study study : studies) {
+                for (String cpt : study.cpts()) {
+                    earlier.add(new PriorStudy(study.claimId(), cpt, study.dateOfService()));
+                }
+            }
+            return new ClaimHistory(prior, earlier);
+        }
     }
 
     /** A claim recorded before for the patient: its id, its CPT codes, its date of service. */
     public record Study(String claimId, String[] cpts, LocalDate dateOfService) {
     }
-
-    /**
-     * How far back earlier studies are read: the longest limit of the rules' frequency table (once per lifetime, read as
-     * the six years records are kept). A test in api checks it covers {@code CodingKnowledge.historyMonths()}.
-     */
-    public static final int STUDY_MONTHS = 73;
 
     @Inject
     AuditRepository repository;
@@ -67,9 +83,14 @@ public class AuditLog {
 
     private RecordingBatches batches;
 
+    private HistoryReads historyReads;
+
     @PostConstruct
     void startBatches() {
         batches = new RecordingBatches(transactions, batchSize, this::recordTogether);
+        // What-if reads are grouped with the same bounds as recordings: as many round trips at once, as many claims in one.
+        historyReads = new HistoryReads(transactions, batchSize,
+                pendings -> pool.withConnection(connection -> pasts(connection, pendings)));
     }
 
     /**
@@ -80,7 +101,7 @@ public class AuditLog {
     public Uni<Recorded> record(Recording recording) {
         AuditRecord candidate = recording.candidate();
         Pending pending = new Pending(candidate.tenant, candidate.claimId, candidate.requestHash, candidate.patientKey, null,
-                candidate.dateOfService, false);
+                candidate.dateOfService, HistoryNeeds.FINDINGS_ONLY);
         return record(pending, past -> recording);
     }
 
@@ -104,6 +125,15 @@ public class AuditLog {
     /** How claims have been grouped into transactions since start: for metrics and tests. */
     public RecordingCounts recordingCounts() {
         return batches.counts();
+    }
+
+    /** How what-if checks have shared their history reads since start: for metrics and tests. */
+    public ReadCounts historyReadCounts() {
+        return historyReads.counts();
+    }
+
+    /** History reads run (one round trip each), the what-if claims they answered, the most claims one answered. */
+    public record ReadCounts(long reads, long claims, int largestGroup) {
     }
 
     /**
@@ -178,7 +208,7 @@ public class AuditLog {
             tenants[i] = pending.tenant();
             patientKeys[i] = pending.patientKey();
             followUpOfs[i] = pending.followUpOf() == null ? "" : pending.followUpOf();
-            if (pending.withStudies()) {
+            if (pending.needs().studies()) {
                 asking.add(i);
             }
         }
@@ -206,20 +236,26 @@ public class AuditLog {
         String[] claimIds = new String[count];
         LocalDate[] from = new LocalDate[count];
         LocalDate[] to = new LocalDate[count];
+        Set<String> codes = new HashSet<>();
         for (int k = 0; k < count; k++) {
             Pending pending = pendings.get(asking.get(k));
             tenants[k] = pending.tenant();
             patientKeys[k] = pending.patientKey();
             claimIds[k] = pending.claimId();
-            from[k] = pending.dateOfService().minusMonths(STUDY_MONTHS);
+            from[k] = pending.dateOfService().minusMonths(pending.needs().studyMonths());
             to[k] = pending.dateOfService();
+            codes.addAll(pending.needs().studyCodes());
         }
-        return AuditRows.priorStudies(connection, tenants, patientKeys, claimIds, from, to).map(found -> {
-            for (int k = 0; k < count; k++) {
-                studies.set(asking.get(k), found.get(k));
-            }
-            return studies;
-        });
+        return AuditRows.priorStudies(connection, tenants, patientKeys, claimIds, from, to, codes.toArray(String[]::new))
+                .map(found -> {
+                    for (int k = 0; k < count; k++) {
+                        Set<String> wanted = pendings.get(asking.get(k)).needs().studyCodes();
+                        // One statement reads the codes any of the claims wants; each claim keeps the studies it asked for.
+                        studies.set(asking.get(k), found.get(k).stream()
+                                .filter(study -> java.util.Arrays.stream(study.cpts()).anyMatch(wanted::contains)).toList());
+                    }
+                    return studies;
+                });
     }
 
     /**
@@ -417,13 +453,12 @@ public class AuditLog {
     }
 
     /**
-     * What the rules need of the patient's past, for a what-if check: no transaction. Like the recording
-     * path it runs on generic plans, which PostgreSQL re-plans after each ANALYZE ({@link PlannerStatistics}).
+     * What the rules need of the patient's past, for a what-if check: no transaction; under load, concurrent what-if
+     * checks share one read ({@link HistoryReads}). Like the recording path it runs on generic plans, which PostgreSQL re-plans after each ANALYZE ({@link PlannerStatistics}).
      */
     public Uni<PatientPast> pastOf(String tenant, String patientKey, String claimId, String followUpOf, LocalDate dateOfService,
-            boolean withStudies) {
-        Pending asked = new Pending(tenant, claimId, null, patientKey, followUpOf, dateOfService, withStudies);
-        return pool.withConnection(connection -> pasts(connection, List.of(asked)).map(pasts -> pasts.get(0)));
+            HistoryNeeds needs) {
+        return historyReads.pastOf(new Pending(tenant, claimId, null, patientKey, followUpOf, dateOfService, needs));
     }
 
     public Uni<List<AuditRecord>> search(AuditQuery query) {

@@ -33,7 +33,7 @@ final class AuditRows {
             + " from unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::date[]) with ordinality"
             + " as i (tenant, patient_key, claim_id, from_day, to_day, ord)"
             + " join audit_claim a on a.tenant = i.tenant and a.patient_key = i.patient_key and a.claim_id <> i.claim_id"
-            + " and a.date_of_service >= i.from_day and a.date_of_service < i.to_day";
+            + " and a.date_of_service >= i.from_day and a.date_of_service < i.to_day and a.cpts && $6::text[]";
 
     // The key gives the row's month: only that partition is read.
     private static final String BY_REQUEST = "select " + COLUMNS + " from audit_claim where tenant = $1"
@@ -106,14 +106,15 @@ final class AuditRows {
     }
 
     /**
-     * For each claim, the patient's studies on other claims with a date of service in [from, to), in the
-     * order of the claims: for screening intervals.
+     * For each claim, the patient's studies on other claims with a date of service in [from, to) and one of
+     * {@code studyCodes}, in the order of the claims: for the frequency limits.
      */
     static Uni<List<List<AuditLog.Study>>> priorStudies(SqlConnection connection, String[] tenants, String[] patientKeys,
-            String[] excludedClaimIds, LocalDate[] from, LocalDate[] to) {
+            String[] excludedClaimIds, LocalDate[] from, LocalDate[] to, String[] studyCodes) {
         return connection.preparedQuery(PRIOR_STUDIES)
                 .execute(Tuple.tuple().addArrayOfString(tenants).addArrayOfString(patientKeys)
-                        .addArrayOfString(excludedClaimIds).addArrayOfLocalDate(from).addArrayOfLocalDate(to))
+                        .addArrayOfString(excludedClaimIds).addArrayOfLocalDate(from).addArrayOfLocalDate(to)
+                        .addArrayOfString(studyCodes))
                 .map(rows -> {
                     List<List<AuditLog.Study>> studies = perClaim(tenants.length);
                     for (Row row : rows) {

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.radpair.claim.Claim;
+import org.radpair.claim.ClaimLine;
+import org.radpair.claim.HistoryNeeds;
 import org.radpair.claim.Sex;
 import org.radpair.codes.BodyRegion;
 import org.radpair.codes.CptCode;
@@ -107,7 +110,6 @@ public final class CodingKnowledge {
     private final CodePrefixTable<Sex> sexSpecific = new CodePrefixTable<>();
     private List<Combination> combinations = new ArrayList<>();
     private List<Frequency> frequencies = List.of();
-    private Set<String> historyCpts = Set.of();
     private final Map<String, AddOn> addOns = new HashMap<>();
     private final List<SupplyRange> supplies = new ArrayList<>();
     private final CodePrefixTable<PlacementRule> placement = new CodePrefixTable<>();
@@ -145,9 +147,6 @@ public final class CodingKnowledge {
                     row.list("exempt_if"), row.get("benefit"), row.get("reference")));
         });
         knowledge.frequencies = List.copyOf(frequencies);
-        Set<String> cpts = new java.util.HashSet<>();
-        frequencies.forEach(f -> cpts.addAll(f.cpts()));
-        knowledge.historyCpts = Set.copyOf(cpts);
         TsvReader.read(BASE + "add_on_codes.tsv", row -> knowledge.addOns.put(row.get("add_on"),
                 new AddOn(row.get("add_on"), row.list("primaries"), row.list("medicare_instead_with"),
                         row.get("medicare_instead").isBlank() ? null : row.get("medicare_instead"), row.get("reference"))));
@@ -267,15 +266,24 @@ public final class CodingKnowledge {
         return frequencies;
     }
 
-    /** The procedure codes whose earlier dates the frequency rules read from the patient's history. */
-    public Set<String> historyCpts() {
-        return historyCpts;
-    }
-
-    /** How many months of the patient's history the frequency rules need. */
-    public int historyMonths() {
-        return frequencies.stream().mapToInt(f -> f.intervalMonths() == null ? LIFETIME_MONTHS : f.intervalMonths())
-                .max().orElse(0) + 1;
+    /**
+     * The earlier studies the frequency limits of this claim's studies read: the codes of every limit that names one of
+     * them, as far back as the longest of those limits (a month more, as limits count calendar months). Findings only
+     * when no limit concerns the claim, so most claims read no studies at all.
+     */
+    public HistoryNeeds historyNeeds(Claim claim) {
+        Set<String> codes = new java.util.HashSet<>();
+        int months = 0;
+        for (Frequency limit : frequencies) {
+            for (ClaimLine line : claim.lines()) {
+                if (limit.cpts().contains(line.cpt())) {
+                    codes.addAll(limit.cpts());
+                    months = Math.max(months, (limit.intervalMonths() == null ? LIFETIME_MONTHS : limit.intervalMonths()) + 1);
+                    break;
+                }
+            }
+        }
+        return codes.isEmpty() ? HistoryNeeds.FINDINGS_ONLY : new HistoryNeeds(codes, months);
     }
 
     public Screening screening(String cpt) {

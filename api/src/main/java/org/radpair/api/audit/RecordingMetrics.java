@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
-/** How the recording path groups claims into transactions, on /q/metrics. */
+/** How the recording path groups claims into transactions, and what-if checks into history reads, on /q/metrics. */
 @ApplicationScoped
 public class RecordingMetrics {
 
@@ -27,6 +27,10 @@ public class RecordingMetrics {
                     .description("Claims tried again alone after their transaction failed").register(registry);
             Gauge.builder("radpair.audit.recording.waiting", auditLog, log -> log.recordingCounts().waiting())
                     .description("Claims waiting for a recording transaction").register(registry);
+            FunctionCounter.builder("radpair.audit.history.reads", auditLog, log -> log.historyReadCounts().reads())
+                    .description("Reads of patients' past for what-if checks (persist=false)").register(registry);
+            FunctionCounter.builder("radpair.audit.history.claims", auditLog, log -> log.historyReadCounts().claims())
+                    .description("What-if checks answered by those reads").register(registry);
         };
     }
 }

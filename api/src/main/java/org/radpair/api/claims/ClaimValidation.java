@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,8 +26,8 @@ import org.radpair.audit.Recording;
 import org.radpair.claim.Claim;
 import org.radpair.claim.ClaimHistory;
 import org.radpair.claim.ClaimLine;
+import org.radpair.claim.HistoryNeeds;
 import org.radpair.claim.PriorFinding;
-import org.radpair.claim.PriorStudy;
 import org.radpair.codes.CptCode;
 import org.radpair.codes.IcdCodes;
 import org.radpair.findings.Finding;
@@ -47,8 +46,6 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class ClaimValidation {
-
-    /** Screening studies whose interval rules read the patient's earlier studies (SCR-009). */
 
     @Inject
     ClaimChecker checker;
@@ -83,33 +80,29 @@ public class ClaimValidation {
     public Uni<ValidateResponse> validate(String tenant, ValidateRequest request, boolean persist) {
         Claim claim = ClaimMapper.toClaim(request);
         String patientKey = patientKeys.keyOf(tenant, request.patient().id());
-        // Earlier studies matter only for the frequency limits (frequency.tsv): skip the query for every other claim.
-        Set<String> historyCpts = checker.knowledge().historyCpts();
-        boolean intervals = claim.lines().stream().anyMatch(line -> historyCpts.contains(line.cpt()));
+        HistoryNeeds needs = checker.knowledge().historyNeeds(claim);
         if (!persist) {
             return database.guard(() -> followUpLookups.logged(tenant, claim.context().followUpOf(), patientKey, false)
                     .chain(() -> auditLog.pastOf(tenant, patientKey, claim.claimId(), claim.context().followUpOf(),
-                    claim.dateOfService(), intervals)))
+                    claim.dateOfService(), needs)))
                     // A what-if check keeps working while the database is down, without the patient's history.
                     .onFailure(DatabaseFailures::unavailable)
-                    .recoverWithItem(new AuditLog.PatientPast(List.of(), List.of()))
+                    .recoverWithItem(AuditLog.PatientPast.NONE)
                     .map(past -> {
-                        ClaimHistory history = history(past);
+                        ClaimHistory history = past.history();
                         return whatIf(response(request, checker.check(claim, history)), claim, plan(claim, history), past);
                     });
         }
         String storedRequest = stored.write(request.withPatientId(patientKey));
         AuditLog.Pending pending = new AuditLog.Pending(tenant, claim.claimId(), sha256(storedRequest), patientKey,
-                claim.context().followUpOf(), claim.dateOfService(), intervals);
-        AtomicReference<ValidateResponse> written = new AtomicReference<>();
+                claim.context().followUpOf(), claim.dateOfService(), needs);
         return database.guard(() -> followUpLookups.logged(tenant, pending.followUpOf(), patientKey, true)
                 .chain(() -> auditLog.record(pending, past -> {
-            ClaimHistory history = history(past);
-            CheckResult result = checker.check(claim, history);
-            return recording(pending, storedRequest, request, claim, history, result, written);
-        // An identical re-send is answered with the result as stored then.
-        }))).map(recorded -> (recorded.created() ? written.get()
-                : stored.read(recorded.record().result)).stored(recorded.record().auditId, recorded.record().version));
+                    ClaimHistory history = past.history();
+                    return recording(pending, storedRequest, request, claim, history, checker.check(claim, history));
+                })))
+                // The answer is the result as stored: the one just written or, for an identical re-send, the one written then.
+                .map(recorded -> stored.read(recorded.record().result).stored(recorded.record().auditId, recorded.record().version));
     }
 
     private static ValidateResponse response(ValidateRequest request, CheckResult result) {
@@ -118,7 +111,7 @@ public class ClaimValidation {
     }
 
     private Recording recording(AuditLog.Pending pending, String storedRequest, ValidateRequest request, Claim claim,
-            ClaimHistory history, CheckResult result, AtomicReference<ValidateResponse> written) {
+            ClaimHistory history, CheckResult result) {
         AuditRecord record = new AuditRecord();
         record.tenant = pending.tenant();
         record.claimId = request.claimId();
@@ -137,10 +130,7 @@ public class ClaimValidation {
         ValidateResponse response = response(request, result);
         Plan plan = plan(claim, history);
         return new Recording(record, plan.toOpen(), plan.followUps(),
-                (opened, closed) -> {
-                    written.set(withFollowUp(response, opened, closed));
-                    return stored.write(written.get());
-                });
+                (opened, closed) -> stored.write(withFollowUp(response, opened, closed)));
     }
 
     /** What a claim opens and follows up: its explicit findings and followUpOf, and, unless switched off, what is recognised. */
@@ -233,21 +223,6 @@ public class ClaimValidation {
         return new ValidateResponse.Finding(finding.findingId, finding.code, finding.openedByClaim, finding.openedOn,
                 finding.status.name(), finding.openedHow, finding.openingRule, finding.dueOn, finding.followedUpHow,
                 finding.followUpRule);
-    }
-
-    private static ClaimHistory history(AuditLog.PatientPast past) {
-        List<PriorFinding> findings = new ArrayList<>(past.findings().size());
-        for (PastFinding f : past.findings()) {
-            findings.add(new PriorFinding(f.findingId().toString(), f.code(), f.openedByClaim(), f.openedOn(), f.regions(),
-                    f.status() == FindingStatus.OPEN));
-        }
-        List<PriorStudy> studies = new ArrayList<>();
-        for (AuditLog.Study study : past.studies()) {
-            for (String cpt : study.cpts()) {
-                studies.add(new PriorStudy(study.claimId(), cpt, study.dateOfService()));
-            }
-        }
-        return new ClaimHistory(findings, studies);
     }
 
     private static String sha256(String text) {

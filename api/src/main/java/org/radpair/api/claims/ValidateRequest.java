@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.radpair.api.problem.AcceptedDates;
@@ -24,32 +23,30 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * the codes are real and billable is what the check answers, as edits.
  */
 public record ValidateRequest(
-        @NotBlank @Size(max = 38) @Pattern(regexp = PRINTABLE, message = NO_CONTROL)
+        @NotBlank @Size(max = 38) @Printable
         String claimId,
         @NotNull @Valid Patient patient,
         @Valid Payer payer,
         @NotNull @AcceptedDates.Accepted LocalDate dateOfService,
-        @NotNull @Size(min = 1, max = 12) List<@NotBlank @Size(max = CODE_MAX) @Pattern(regexp = PRINTABLE, message = NO_CONTROL) String> diagnoses,
+        @NotNull @Size(min = 1, max = 12) List<@NotBlank @Size(max = CODE_MAX) @Printable String> diagnoses,
         @NotNull @Size(min = 1, max = 50) List<@NotNull @Valid Line> lines,
         @Valid Context context) {
 
-    static final String PRINTABLE = "[^\\p{Cntrl}]*";
-    static final String NO_CONTROL = "must not contain control characters";
     static final int CODE_MAX = 40;
 
     public record Patient(
-            @NotBlank @Size(max = 80) @Pattern(regexp = PRINTABLE, message = NO_CONTROL)
+            @NotBlank @Size(max = 80) @Printable
             String id,
             Sex sex,
             @AcceptedDates.Accepted LocalDate birthDate) {
     }
 
-    public record Payer(@Size(max = 80) @Pattern(regexp = PRINTABLE, message = NO_CONTROL) String id, PayerType type) {
+    public record Payer(@Size(max = 80) @Printable String id, PayerType type) {
     }
 
     public record Line(
-            @NotBlank @Size(max = CODE_MAX) @Pattern(regexp = PRINTABLE, message = NO_CONTROL) String cpt,
-            @Size(max = 4) List<@NotNull @Pattern(regexp = "[A-Za-z0-9]{2}", message = "must be two letters or digits") String> modifiers,
+            @NotBlank @Size(max = CODE_MAX) @Printable String cpt,
+            @Size(max = 4) List<@NotNull @FixedCode(length = 2, message = "must be two letters or digits") String> modifiers,
             @Min(1) @Max(99) Integer units,
             @Size(max = 4) List<@NotNull @Min(1) @Max(12) Integer> diagnosisPointers) {
     }
@@ -57,11 +54,11 @@ public record ValidateRequest(
     public record Context(
             Purpose purpose,
             @Min(0) @Max(6) Integer priorBirads,
-            @Size(max = 12) List<@NotBlank @Size(max = CODE_MAX) @Pattern(regexp = PRINTABLE, message = NO_CONTROL) String> incidentalFindings,
-            @Size(max = 38) @Pattern(regexp = PRINTABLE, message = NO_CONTROL) String followUpOf,
+            @Size(max = 12) List<@NotBlank @Size(max = CODE_MAX) @Printable String> incidentalFindings,
+            @Size(max = 38) @Printable String followUpOf,
             @Valid Smoking smoking,
             Boolean ruleOut,
-            @Pattern(regexp = "[0-9]{2}", message = "must be a two-digit CMS place-of-service code") String placeOfService) {
+            @FixedCode(length = 2, digitsOnly = true, message = "must be a two-digit CMS place-of-service code") String placeOfService) {
 
         public Context(Purpose purpose, Integer priorBirads, List<String> incidentalFindings, String followUpOf, Smoking smoking,
                 Boolean ruleOut) {

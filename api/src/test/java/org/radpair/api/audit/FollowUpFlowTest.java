@@ -242,14 +242,6 @@ class FollowUpFlowTest {
     }
 
     @Test
-    void theHistoryWindowCoversEveryFrequencyLimit() {
-        var knowledge = org.radpair.rules.CodingKnowledge.load();
-        org.assertj.core.api.Assertions.assertThat(org.radpair.audit.AuditLog.STUDY_MONTHS)
-                .isGreaterThanOrEqualTo(knowledge.historyMonths());
-        org.assertj.core.api.Assertions.assertThat(knowledge.historyCpts()).contains("77067", "71271", "77080", "76706", "74263", "76977");
-    }
-
-    @Test
     void aSecondScreeningMammogramWithinElevenMonthsIsFlagged() {
         String tenant = Claims.tenant();
         String patient = Claims.uniqueId("MRN");

@@ -99,4 +99,17 @@ class TokenHardeningTest {
         assertThat(Caller.tenantOf(List.of("tenant-a"))).isNull();
         assertThat(Caller.tenantOf(null)).isNull();
     }
+
+    /** Verified tokens are remembered (VerifiedTokens): a token's body under another signature must still be refused. */
+    @Test
+    void aRememberedTokenLendsNothingToTheSameClaimsSignedByAnotherKey() {
+        String good = Tokens.validator("cache-t");
+        validate(good).statusCode(200);
+        validate(good).statusCode(200);
+        String[] parts = good.substring("Bearer ".length()).split("\\.");
+        String[] forged = Tokens.signedByAnotherKey("cache-t", "claims:validate").substring("Bearer ".length()).split("\\.");
+        validate("Bearer " + parts[0] + "." + parts[1] + "." + forged[2]).statusCode(401).contentType("application/problem+json");
+        validate("Bearer " + parts[0] + "." + parts[1] + ".").statusCode(401);
+        validate(good).statusCode(200);
+    }
 }
