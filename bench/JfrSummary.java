@@ -8,25 +8,47 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Inclusive share of CPU samples (jdk.ExecutionSample) per part of the request path: a sample counts for a part when any
- * frame of its stack belongs to it, so the shares overlap (the PostgreSQL client calls back into the rest).
- * Usage: java bench/JfrSummary.java recording.jfr
+ * Share of CPU samples (jdk.ExecutionSample) per part of the request path. Each sample counts once, for the part of the
+ * frame nearest its leaf that belongs to one (a JDK frame such as BigInteger arithmetic counts for its caller, jose4j):
+ * inclusive shares would overlap, as the HTTP layer, the security pipeline and the PostgreSQL client call back into the rest.
+ * Usage: java bench/JfrSummary.java recording.jfr [frame prefix: the top methods of only the samples through it]
  */
 public class JfrSummary {
 
     static final Map<String, List<String>> PARTS = new LinkedHashMap<>();
     static {
-        PARTS.put("JWT verification (smallrye-jwt, jose4j)", List.of("io.smallrye.jwt.", "org.jose4j.", "io.quarkus.smallrye.jwt."));
-        PARTS.put("token cache (RadPair)", List.of("org.radpair.api.security.VerifiedTokens"));
+        PARTS.put("JWT parsing and signature (smallrye-jwt, jose4j)", List.of("io.smallrye.jwt.", "org.jose4j."));
+        PARTS.put("token cache (VerifiedTokens)", List.of("org.radpair.api.security.VerifiedTokens"));
+        PARTS.put("Quarkus security (mechanism, identity, roles)", List.of("io.quarkus.smallrye.jwt.", "io.quarkus.security.",
+                "io.quarkus.vertx.http.runtime.security."));
         PARTS.put("Hibernate Validator (request shape)", List.of("org.hibernate.validator."));
         PARTS.put("regular expressions", List.of("java.util.regex."));
         PARTS.put("Jackson", List.of("com.fasterxml.jackson."));
         PARTS.put("PostgreSQL client", List.of("io.vertx.pgclient.", "io.vertx.sqlclient."));
-        PARTS.put("patient history read (AuditLog.pastOf, HistoryReads)", List.of("org.radpair.audit.AuditLog.pastOf", "org.radpair.audit.HistoryReads"));
         PARTS.put("patient key (HMAC)", List.of("org.radpair.audit.PatientKeys"));
         PARTS.put("the rules (ClaimChecker)", List.of("org.radpair.rules."));
-        PARTS.put("Netty / Vert.x HTTP", List.of("io.netty.", "io.vertx.core.http."));
+        PARTS.put("RESTEasy Reactive, ArC, Mutiny, context propagation (request glue)", List.of("org.jboss.resteasy.reactive.",
+                "io.quarkus.resteasy.reactive.", "io.quarkus.arc.", "io.smallrye.mutiny.", "io.smallrye.context."));
+        PARTS.put("RadPair service code (mapping, ClaimValidation, audit)", List.of("org.radpair.api.", "org.radpair.audit.",
+                "org.radpair.findings."));
+        PARTS.put("Micrometer (HTTP metrics)", List.of("io.quarkus.micrometer.", "io.micrometer."));
+        PARTS.put("Netty / Vert.x HTTP (everything it calls)", List.of("io.netty.", "io.vertx.core.http."));
         PARTS.put("JIT / GC (no Java frame)", List.of());
+        PARTS.put("other (JDK only)", List.of());
+    }
+
+    static String owner(List<RecordedFrame> frames) {
+        for (RecordedFrame frame : frames) {
+            String name = frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+            for (Map.Entry<String, List<String>> part : PARTS.entrySet()) {
+                for (String prefix : part.getValue()) {
+                    if (name.startsWith(prefix)) {
+                        return part.getKey();
+                    }
+                }
+            }
+        }
+        return "other (JDK only)";
     }
 
     public static void main(String[] args) throws Exception {
@@ -44,24 +66,14 @@ public class JfrSummary {
                 counts.merge("JIT / GC (no Java frame)", 1, Integer::sum);
                 continue;
             }
+            if (args.length > 1 && frames.stream().noneMatch(f -> (f.getMethod().getType().getName() + "." + f.getMethod().getName()).startsWith(args[1]))) {
+                continue;
+            }
             RecordedFrame top = frames.get(0);
             topFrames.merge(top.getMethod().getType().getName() + "." + top.getMethod().getName(), 1, Integer::sum);
-            for (Map.Entry<String, List<String>> part : PARTS.entrySet()) {
-                boolean in = false;
-                for (RecordedFrame frame : frames) {
-                    String name = frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
-                    for (String prefix : part.getValue()) {
-                        if (name.startsWith(prefix)) {
-                            in = true;
-                        }
-                    }
-                }
-                if (in) {
-                    counts.merge(part.getKey(), 1, Integer::sum);
-                }
-            }
+            counts.merge(owner(frames), 1, Integer::sum);
         }
-        System.out.printf("%d CPU samples; inclusive share per part:%n", total);
+        System.out.printf("%d CPU samples; share per part (each sample counted once, for the part nearest its leaf frame):%n", total);
         for (Map.Entry<String, Integer> part : counts.entrySet()) {
             System.out.printf("  %5.1f %%  %s%n", 100.0 * part.getValue() / Math.max(1, total), part.getKey());
         }

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.radpair.claim.Sex;
 
@@ -34,7 +33,6 @@ public final class CptCatalog {
 
     public static final String FEE_SCHEDULE_RELEASE = "PFS CY2025 October (RVU25D)";
 
-    private static final Pattern SHAPE = Pattern.compile("[A-Z0-9]{5}");
 
     private record Deletion(LocalDate deletedOn, List<String> replacedBy, String note) {
     }
@@ -137,10 +135,24 @@ public final class CptCatalog {
         return codes.size();
     }
 
+    // The shape of CPT and HCPCS Level II codes, checked by hand: it runs for every line of every claim.
+    private static boolean fiveLettersOrDigits(String code) {
+        if (code.length() != 5) {
+            return false;
+        }
+        for (int i = 0; i < 5; i++) {
+            char c = code.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** What a code is on a date of service. Never throws for bad input. */
     public CptLookup lookup(String raw, LocalDate dateOfService) {
         String code = raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT);
-        if (!SHAPE.matcher(code).matches()) {
+        if (!fiveLettersOrDigits(code)) {
             return new CptLookup(raw == null ? "" : raw.strip(), CptStatus.MALFORMED, null, null, null, List.of());
         }
         Deletion deletion = deletions.get(code);
