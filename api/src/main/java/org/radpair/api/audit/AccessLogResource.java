@@ -24,7 +24,6 @@ import org.radpair.api.request.Between;
 import org.radpair.api.security.Caller;
 import org.radpair.audit.AccessLog;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -47,7 +46,7 @@ public class AccessLogResource {
     Caller caller;
 
     @Inject
-    SecurityIdentity identity;
+    AuditReads reads;
 
     @GET
     @Operation(summary = "Who read which audit data, when and through which endpoint (patients only as keys)")
@@ -65,8 +64,7 @@ public class AccessLogResource {
         int pageSize = AuditReads.limit(limit);
         AccessLog.Search search = new AccessLog.Search(tenant, start, end, subject == null || subject.isBlank() ? null : subject,
                 after == null ? null : after.at(), after == null ? null : after.accessId(), pageSize + 1);
-        return accessLog.record(new AccessLog.Access(tenant, identity.getPrincipal().getName(), "GET /v1/audit/access-log",
-                null, null, null, subject == null ? null : "subject=" + subject))
+        return reads.logged("GET /v1/audit/access-log", null, null, null, subject == null ? null : "subject=" + subject)
                 .chain(() -> accessLog.search(search))
                 .map(entries -> {
                     boolean more = entries.size() > pageSize;

@@ -40,8 +40,13 @@ public class AuditReads {
     HttpServerRequest request;
 
     Uni<Void> logged(String endpoint, String claimId, String patientKey, UUID findingId) {
+        return logged(endpoint, claimId, patientKey, findingId, filters(request));
+    }
+
+    /** The same, keeping {@code filters} as the filters of the read. */
+    Uni<Void> logged(String endpoint, String claimId, String patientKey, UUID findingId, String filters) {
         return accessLog.record(new AccessLog.Access(caller.tenant(), identity.getPrincipal().getName(), endpoint, claimId,
-                patientKey, findingId, filters(request)));
+                patientKey, findingId, filters));
     }
 
     static int limit(Integer limit) {
