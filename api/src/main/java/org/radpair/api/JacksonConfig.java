@@ -42,6 +42,9 @@ public class JacksonConfig implements ObjectMapperCustomizer {
 
     /** A string the API cannot accept: answered as a 400 naming the field. */
     public static final class ForbiddenCharacter extends MismatchedInputException {
+
+        private static final long serialVersionUID = 1L;
+
         ForbiddenCharacter(JsonParser parser, String message) {
             super(parser, message, String.class);
         }
@@ -52,6 +55,9 @@ public class JacksonConfig implements ObjectMapperCustomizer {
      * (PostgreSQL cannot store it in text; it used to surface as a 500).
      */
     static final class NoNulStrings extends StringDeserializer {
+
+        private static final long serialVersionUID = 1L;
+
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String value = super.deserialize(parser, context);

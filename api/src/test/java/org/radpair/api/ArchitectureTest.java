@@ -2,6 +2,7 @@ package org.radpair.api;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -39,4 +40,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule persistenceKnowsNothingOfHttp = noClasses().that().resideInAnyPackage(PERSISTENCE)
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..", "io.vertx.ext.web..");
+
+    @ArchTest
+    static final ArchRule apiPackagesAreFreeOfCycles = slices().matching("org.radpair.api.(*)..").should().beFreeOfCycles()
+            .because("a package that reaches back to its dependants cannot be understood or changed on its own");
 }

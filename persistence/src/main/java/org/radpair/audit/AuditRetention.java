@@ -60,6 +60,9 @@ public final class AuditRetention {
 
     /** The export does not match its file or its partition: the partition must stay attached. */
     public static final class ExportMismatch extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
         public ExportMismatch(String message) {
             super(message);
         }

@@ -41,6 +41,9 @@ public class Backfill {
 
     /** The tenant already has audit rows: a backfill would count its rolled-up days twice. */
     public static class TenantNotEmpty extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
         public TenantNotEmpty(String tenant) {
             super("Tenant " + tenant + " already has recorded claims");
         }

@@ -3,6 +3,7 @@ package org.radpair.audit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -205,22 +206,23 @@ public class DashboardQueries {
     public Uni<List<Finding>> findings(String tenant, FindingStatus status, String code, LocalDate dueOnOrAfter,
             LocalDate dueOnOrBefore, int limit) {
         StringBuilder where = new StringBuilder("tenant = :tenant");
-        io.quarkus.panache.common.Parameters parameters = io.quarkus.panache.common.Parameters.with("tenant", tenant);
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("tenant", tenant);
         if (status != null) {
             where.append(" and status = :status");
-            parameters.and("status", status);
+            parameters.put("status", status);
         }
         if (code != null) {
             where.append(" and code = :code");
-            parameters.and("code", code);
+            parameters.put("code", code);
         }
         if (dueOnOrAfter != null) {
             where.append(" and dueOn >= :after");
-            parameters.and("after", dueOnOrAfter);
+            parameters.put("after", dueOnOrAfter);
         }
         if (dueOnOrBefore != null) {
             where.append(" and dueOn <= :before");
-            parameters.and("before", dueOnOrBefore);
+            parameters.put("before", dueOnOrBefore);
         }
         where.append(" order by dueOn, openedOn, findingId");
         return Panache.withSession(() -> Finding.<Finding>find(where.toString(), parameters).page(0, limit).list());

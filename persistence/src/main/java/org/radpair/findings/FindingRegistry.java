@@ -22,6 +22,9 @@ public class FindingRegistry implements PanacheRepositoryBase<Finding, UUID> {
 
     /** A finding's status cannot change as asked (it is no longer OPEN). */
     public static class StatusConflict extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
         public StatusConflict(String message) {
             super(message);
         }

@@ -20,10 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.radpair.api.problem.AcceptedDates;
 import org.radpair.api.problem.InvalidQueryParameter;
+import org.radpair.api.request.Between;
 import org.radpair.api.security.Caller;
 import org.radpair.audit.AccessLog;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -46,24 +46,25 @@ public class AccessLogResource {
     Caller caller;
 
     @Inject
-    SecurityIdentity identity;
+    AuditReads reads;
 
     @GET
     @Operation(summary = "Who read which audit data, when and through which endpoint (patients only as keys)")
-    public Uni<Page> accessLog(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("subject") String subject, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public Uni<Page> accessLog(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+            @QueryParam("subject") String subject,
+            @QueryParam("limit") @Between(min = 1, max = AuditReads.MAX_LIMIT) Integer limit,
+            @QueryParam("cursor") String cursor) {
         String tenant = caller.tenant();
-        OffsetDateTime start = from == null || from.isBlank() ? null : startOf(AcceptedDates.parameter("from", from));
-        OffsetDateTime end = to == null || to.isBlank() ? null : startOf(AcceptedDates.parameter("to", to).plusDays(1));
+        OffsetDateTime start = from == null ? null : startOf(from);
+        OffsetDateTime end = to == null ? null : startOf(to.plusDays(1));
         if (subject != null && subject.length() > 200) {
             throw new InvalidQueryParameter("subject", "is too long");
         }
         Position after = cursor == null || cursor.isBlank() ? null : Position.decode(cursor);
-        int pageSize = AuditResource.limit(limit);
+        int pageSize = AuditReads.limit(limit);
         AccessLog.Search search = new AccessLog.Search(tenant, start, end, subject == null || subject.isBlank() ? null : subject,
                 after == null ? null : after.at(), after == null ? null : after.accessId(), pageSize + 1);
-        return accessLog.record(new AccessLog.Access(tenant, identity.getPrincipal().getName(), "GET /v1/audit/access-log",
-                null, null, null, subject == null ? null : "subject=" + subject))
+        return reads.logged("GET /v1/audit/access-log", null, null, null, subject == null ? null : "subject=" + subject)
                 .chain(() -> accessLog.search(search))
                 .map(entries -> {
                     boolean more = entries.size() > pageSize;

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import org.radpair.api.database.DatabaseFailures;
 import org.radpair.api.problem.Problem;
 import org.radpair.api.problem.ProblemMappers;
+import org.radpair.api.request.InOrder;
 import org.radpair.api.security.TenantRateLimiter;
 
 import com.fasterxml.jackson.annotation.JsonInclude;

@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.RestStreamElementType;
-import org.radpair.api.problem.InvalidQueryParameter;
+import org.radpair.api.request.QueryParameters;
 import org.radpair.api.security.Caller;
 
 import io.smallrye.mutiny.Multi;
@@ -45,7 +45,7 @@ public class ClaimsResource {
     public Uni<ValidateResponse> validate(@NotNull(message = "a JSON body is required") @Valid ValidateRequest request,
             @QueryParam("persist") @DefaultValue("true") String persist) {
         String tenant = caller.tenant();
-        boolean recorded = flag("persist", persist);
+        boolean recorded = QueryParameters.flag("persist", persist);
         if (!recorded && request.context() != null && request.context().followUpOf() != null) {
             // A what-if naming a finding asks, leaving no trace, whether it belongs to this patient: a patient look-up.
             // A recorded claim stays in the audit history, so clearinghouse traffic is not held to the look-up rate.
@@ -62,20 +62,6 @@ public class ClaimsResource {
     @RolesAllowed("claims:validate")
     @Operation(summary = "Validate up to 10,000 claims, one JSON claim per line; answers stream back in input order")
     public Multi<Object> validateBatch(@Context HttpServerRequest body, @QueryParam("persist") @DefaultValue("true") String persist) {
-        return batch.validateBatch(caller.tenant(), body, flag("persist", persist));
-    }
-
-    /**
-     * A strict boolean: JAX-RS would read any unexpected word as false, and a typo such as
-     * {@code persist=ture} must not silently skip the audit record.
-     */
-    public static boolean flag(String name, String value) {
-        if ("true".equalsIgnoreCase(value.strip())) {
-            return true;
-        }
-        if ("false".equalsIgnoreCase(value.strip())) {
-            return false;
-        }
-        throw new InvalidQueryParameter(name, "must be true or false");
+        return batch.validateBatch(caller.tenant(), body, QueryParameters.flag("persist", persist));
     }
 }

@@ -22,6 +22,9 @@ public class DatabaseGuard {
 
     /** Too many database steps are already waiting. */
     public static class DatabaseBusy extends TimeoutException {
+
+        private static final long serialVersionUID = 1L;
+
         public DatabaseBusy(int inFlight) {
             super("Database busy: " + inFlight + " requests already wait for it");
         }

@@ -49,7 +49,9 @@ public class InvalidRequests implements VertxOptionsCustomizer {
 
     private static final Logger LOG = Logger.getLogger(InvalidRequests.class);
 
+    // Quarkus builds Vert.x from these options and offers no other hook for a tracer factory (VertxBuilder.withTracer).
     @Override
+    @SuppressWarnings("deprecation")
     public void accept(VertxOptions options) {
         TracingOptions tracing = options.getTracingOptions() == null ? new TracingOptions() : options.getTracingOptions();
         VertxTracerFactory previous = tracing.getFactory();
@@ -113,7 +115,7 @@ public class InvalidRequests implements VertxOptionsCustomizer {
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                 .putHeader("X-Content-Type-Options", "nosniff")
                 .end(Json.encode(problem))
-                .onComplete(ignored -> response.close());
+                .onComplete(ignored -> request.connection().close());
     }
 
     /**

@@ -15,8 +15,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.radpair.api.JacksonConfig;
 import org.radpair.api.database.DatabaseFailures;
 import org.radpair.api.security.TenantRateLimiter;
-import org.radpair.api.x12.X12Resource;
-import org.radpair.api.x12.X12SyntaxException;
 import org.radpair.findings.FindingRegistry;
 
 import com.fasterxml.jackson.core.JsonParseException;
@@ -38,7 +36,8 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
-    static Response respond(Problem problem) {
+    /** The problem as a response of its own status, in the problem+json media type. */
+    public static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
@@ -80,20 +79,6 @@ public class ProblemMappers {
             }
         }
         return field.length() == 0 ? "body" : field.toString();
-    }
-
-    @ServerExceptionMapper(priority = 1)
-    public Response x12Syntax(X12SyntaxException e) {
-        Problem problem = new Problem("https://radpair.org/problems/invalid-x12", "Invalid X12 interchange", 400,
-                e.getMessage(), List.of(new Problem.FieldError(
-                        "segment " + e.segmentPosition() + (e.segmentTag() == null ? "" : " (" + e.segmentTag() + ")"),
-                        e.getMessage())));
-        return respond(problem);
-    }
-
-    @ServerExceptionMapper(priority = 1)
-    public Response tooManyClaims(X12Resource.TooManyClaims e) {
-        return respond(Problem.of(413, "interchange-too-large", "Interchange too large", e.getMessage()));
     }
 
     @ServerExceptionMapper(priority = 1)

@@ -17,6 +17,9 @@ public class TenantRateLimiter {
 
     /** Asked to wait: answered 429 with Retry-After. */
     public static class TooManyRequests extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
         private final long retryAfterSeconds;
 
         public TooManyRequests(String tenant, String what, long retryAfterSeconds) {

@@ -23,10 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.radpair.api.claims.BatchValidation;
-import org.radpair.api.claims.ClaimsResource;
-import org.radpair.api.claims.InOrder;
 import org.radpair.api.claims.ClaimValidation;
 import org.radpair.api.claims.ValidateResponse;
+import org.radpair.api.request.InOrder;
+import org.radpair.api.request.QueryParameters;
 import org.radpair.api.security.Caller;
 import org.radpair.rules.ClaimChecker;
 import org.radpair.rules.RuleDefinition;
@@ -102,7 +102,7 @@ public class X12Resource {
     }
 
     private Uni<Checked> checked(byte[] body, String persist) {
-        boolean store = ClaimsResource.flag("persist", persist);
+        boolean store = QueryParameters.flag("persist", persist);
         String tenant = caller.tenant();
         Context context = Vertx.currentContext();
         // Parsing is CPU work: off the event loop, then back on the request's context for the database.
@@ -116,6 +116,9 @@ public class X12Resource {
 
     /** An interchange with more claims than a batch may hold: 413, found while reading. */
     public static final class TooManyClaims extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
         public TooManyClaims(int segmentPosition, int maxClaims) {
             super("An interchange holds at most " + maxClaims + " claims (CLM loops); the claim at segment "
                     + segmentPosition + " is one too many. Split the interchange.");

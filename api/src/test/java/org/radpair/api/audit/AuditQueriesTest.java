@@ -100,6 +100,32 @@ class AuditQueriesTest {
     }
 
     @Test
+    void typedQueryParametersAnswerProblemsNamingTheParameter() {
+        invalid("/v1/audit/claims?verdict=MAYBE", "verdict", "must be one of [PASS, WARN, FAIL]");
+        invalid("/v1/audit/claims?limit=501", "limit", "must be between 1 and 500");
+        invalid("/v1/audit/claims?limit=zero", "limit", "must be a whole number");
+        invalid("/v1/audit/claims?dosTo=2026-02-30", "dosTo", "must be a date YYYY-MM-DD");
+        invalid("/v1/audit/claims?rule=" + "R".repeat(81), "rule", "is too long");
+        invalid("/v1/audit/findings?status=DONE", "status", "must be one of [OPEN, FOLLOWED_UP, CLOSED]");
+        invalid("/v1/audit/findings?olderThanDays=-1", "olderThanDays", "must be between 0 and 36500");
+        invalid("/v1/audit/findings?overdue=yes", "overdue", "must be true or false");
+        invalid("/v1/audit/stats?from=2026-03-02&to=2026-03-01", "to", "must not be before from");
+    }
+
+    @Test
+    void blankParametersAreAbsentAndEnumsAnyCase() {
+        get("/v1/audit/claims?verdict=&from=&limit=&cursor=").statusCode(200);
+        get("/v1/audit/claims?verdict=fail&category=code_validity").statusCode(200);
+        get("/v1/audit/findings?status=open&overdue=&olderThanDays=").statusCode(200);
+    }
+
+    private void invalid(String uri, String parameter, String message) {
+        get(uri).statusCode(400).contentType("application/problem+json")
+                .body("errors", hasSize(1))
+                .body("errors[0].field", equalTo(parameter)).body("errors[0].message", equalTo(message));
+    }
+
+    @Test
     void csvStreamsTheSameRows() {
         String csv = given().header("Authorization", Tokens.auditor(tenant)).accept("text/csv")
                 .when().get("/v1/audit/claims").then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv"))

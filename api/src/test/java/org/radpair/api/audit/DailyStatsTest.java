@@ -42,6 +42,9 @@ class DailyStatsTest {
     }
 
     private static class Rollback extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
         final Seen seen;
 
         Rollback(Seen seen) {

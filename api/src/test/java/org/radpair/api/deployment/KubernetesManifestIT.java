@@ -13,7 +13,6 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
@@ -67,7 +66,7 @@ class KubernetesManifestIT {
         assertThat(problemsAfter(resources -> ((ObjectNode) kind(resources, "ConfigMap").path("data"))
                 .put("QUARKUS_DATASOURCE_PASSWORD", "hunter2")))
                 .anyMatch(p -> p.contains("QUARKUS_DATASOURCE_PASSWORD"));
-        assertThat(problemsAfter(resources -> ((ArrayNode) container(resources).withArray("env"))
+        assertThat(problemsAfter(resources -> container(resources).withArray("env")
                 .add(YAML.createObjectNode().put("name", "RADPAIR_PATIENT_KEY_SECRET").put("value", "0123456789abcdef"))))
                 .anyMatch(p -> p.contains("RADPAIR_PATIENT_KEY_SECRET"));
     }

@@ -1,4 +1,4 @@
-package org.radpair.api.claims;
+package org.radpair.api.request;
 
 import java.util.ArrayList;
 import java.util.HashMap;
