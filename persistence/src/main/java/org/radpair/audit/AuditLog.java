@@ -14,7 +14,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.radpair.findings.Finding;
 import org.radpair.findings.FindingRows;
 import org.radpair.findings.FindingStatus;
@@ -59,17 +58,15 @@ public class AuditLog {
     @Inject
     Pool pool;
 
-    @ConfigProperty(name = "radpair.audit.recording.transactions", defaultValue = "2")
-    int transactions;
-
-    @ConfigProperty(name = "radpair.audit.recording.batch-size", defaultValue = "64")
-    int batchSize;
+    @Inject
+    PersistenceSettings settings;
 
     private RecordingBatches batches;
 
     @PostConstruct
     void startBatches() {
-        batches = new RecordingBatches(transactions, batchSize, this::recordTogether);
+        batches = new RecordingBatches(settings.audit().recording().transactions(),
+                settings.audit().recording().batchSize(), this::recordTogether);
     }
 
     /**

@@ -38,7 +38,7 @@ public class PlannerStatistics {
     @Inject
     Pool pool;
 
-    @Scheduled(identity = "analyze-where-autovacuum-is-off", every = "${radpair.database.analyze-interval:PT1M}",
+    @Scheduled(identity = "analyze-where-autovacuum-is-off", every = "${radpair.database.analyze-interval}",
             delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> analyzeIfAutovacuumIsOff() {
         return pool.query("select current_setting('autovacuum') = 'on'").execute()
