@@ -5,9 +5,12 @@ import java.util.Arrays;
 
 import org.radpair.api.check.CheckCommand;
 import org.radpair.api.database.EmbeddedDatabase;
+import org.radpair.api.settings.RadPairSettings;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import io.smallrye.config.PropertiesConfigSourceLoader;
+import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * Starts the service. When no database is configured (no {@code QUARKUS_DATASOURCE_REACTIVE_URL}
@@ -35,7 +38,8 @@ public final class RadPairMain {
     }
 
     static synchronized void startEmbeddedDatabaseUnlessConfigured() {
-        if (embedded != null || configured("quarkus.datasource.reactive.url")) {
+        if (embedded != null || startupConfig().build().getOptionalValue("quarkus.datasource.reactive.url", String.class)
+                .isPresent()) {
             return;
         }
         if (!embeddedDatabaseAvailable()) {
@@ -43,13 +47,29 @@ public final class RadPairMain {
                     + "QUARKUS_DATASOURCE_JDBC_URL (with _USERNAME and _PASSWORD). The embedded PostgreSQL is for "
                     + "./mvnw quarkus:dev and the tests only; it is not part of the packaged application.");
         }
-        Path home = Path.of(setting("radpair.home", System.getProperty("user.home") + "/.radpair"));
-        int port = Integer.parseInt(setting("radpair.embedded-db.port", "0"));
-        Path dataDirectory = home.resolve("pgdata");
+        RadPairSettings settings = startupConfig().withMapping(RadPairSettings.class).build()
+                .getConfigMapping(RadPairSettings.class);
+        Path dataDirectory = Path.of(settings.home()).resolve("pgdata");
         System.out.println("RadPair: no database configured; starting the embedded PostgreSQL in " + dataDirectory);
-        embedded = EmbeddedDatabase.start(dataDirectory, port);
+        embedded = EmbeddedDatabase.start(dataDirectory, settings.embeddedDb().port().orElse(0));
         embedded.datasourceConfig().forEach(System::setProperty);
         Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "embedded-postgres-stop"));
+    }
+
+    /**
+     * The settings much as Quarkus will read them, before it starts: system properties, the environment (with
+     * MicroProfile Config's spelling of names), application.properties (without profiles) and the defaults of the
+     * mappings added. Not registered as the application's configuration: Quarkus builds and registers its own.
+     */
+    static SmallRyeConfigBuilder startupConfig() {
+        ClassLoader classLoader = RadPairMain.class.getClassLoader();
+        return new SmallRyeConfigBuilder()
+                .forClassLoader(classLoader)
+                .addDefaultSources()
+                .addDefaultInterceptors()
+                .addDiscoveredConverters()
+                .withSources(PropertiesConfigSourceLoader.inClassPath("application.properties", 250, classLoader))
+                .withValidateUnknown(false);
     }
 
     /** Whether the embedded PostgreSQL is on the class path: in quarkus:dev and tests, not in a packaged build. */
@@ -60,18 +80,5 @@ public final class RadPairMain {
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }
-    }
-
-    private static boolean configured(String property) {
-        return !setting(property, "").isBlank();
-    }
-
-    /** A setting from a system property or its environment-variable spelling (MicroProfile Config rules). */
-    private static String setting(String property, String fallback) {
-        String value = System.getProperty(property);
-        if (value == null) {
-            value = System.getenv(property.toUpperCase().replaceAll("[^A-Z0-9]", "_"));
-        }
-        return value == null ? fallback : value;
     }
 }

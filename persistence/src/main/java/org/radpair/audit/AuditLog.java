@@ -14,7 +14,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.radpair.claim.ClaimHistory;
 import org.radpair.claim.HistoryNeeds;
 import org.radpair.claim.PriorFinding;
@@ -75,11 +74,8 @@ public class AuditLog {
     @Inject
     Pool pool;
 
-    @ConfigProperty(name = "radpair.audit.recording.transactions", defaultValue = "2")
-    int transactions;
-
-    @ConfigProperty(name = "radpair.audit.recording.batch-size", defaultValue = "64")
-    int batchSize;
+    @Inject
+    PersistenceSettings settings;
 
     private RecordingBatches batches;
 
@@ -87,9 +83,10 @@ public class AuditLog {
 
     @PostConstruct
     void startBatches() {
-        batches = new RecordingBatches(transactions, batchSize, this::recordTogether);
+        batches = new RecordingBatches(settings.audit().recording().transactions(),
+                settings.audit().recording().batchSize(), this::recordTogether);
         // What-if reads are grouped with the same bounds as recordings: as many round trips at once, as many claims in one.
-        historyReads = new HistoryReads(transactions, batchSize,
+        historyReads = new HistoryReads(settings.audit().recording().transactions(), settings.audit().recording().batchSize(),
                 pendings -> pool.withConnection(connection -> pasts(connection, pendings)));
     }
 

@@ -33,7 +33,7 @@ public class AuditPartitions {
     @Inject
     Pool pool;
 
-    @Scheduled(identity = "audit-monthly-partitions", every = "${radpair.audit.partitions-interval:PT1H}", delayed = "20s",
+    @Scheduled(identity = "audit-monthly-partitions", every = "${radpair.audit.partitions-interval}", delayed = "20s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> maintainOnSchedule() {
         return maintain().invoke(done -> {

@@ -58,11 +58,8 @@ public class AuditReplica {
     private record State(boolean usable, long checkedAt, double lagSeconds) {
     }
 
-    @ConfigProperty(name = "radpair.audit.replica.url")
-    Optional<String> url;
-
-    @ConfigProperty(name = "radpair.audit.replica.max-lag", defaultValue = "PT5S")
-    Duration maxLag;
+    @Inject
+    PersistenceSettings settings;
 
     @ConfigProperty(name = "quarkus.datasource.username")
     Optional<String> primaryUser;
@@ -85,6 +82,7 @@ public class AuditReplica {
     private final LongAdder fallbacks = new LongAdder();
 
     void start(@Observes StartupEvent event) {
+        Optional<String> url = settings.audit().replica().url();
         if (url.isEmpty() || url.get().isBlank()) {
             LOG.info("Audit reads: no replica (radpair.audit.replica.url is not set): every audit read goes to the primary");
             return;
@@ -97,7 +95,7 @@ public class AuditReplica {
         replica = Pool.newInstance(PgBuilder.pool().with(new PoolOptions().setMaxSize(8).setConnectionTimeout(2)
                 .setConnectionTimeoutUnit(TimeUnit.SECONDS)).connectingTo(options).using(vertx).build());
         LOG.infof("Audit reads: replica %s:%d/%s for the lists and stats while it lags at most %s; a claim's versions"
-                + " from the primary", options.getHost(), options.getPort(), options.getDatabase(), maxLag);
+                + " from the primary", options.getHost(), options.getPort(), options.getDatabase(), maxLag());
     }
 
     @PreDestroy
@@ -162,7 +160,7 @@ public class AuditReplica {
                 .execute().map(rows -> lsn(rows.iterator().next().getString(0)));
         return Uni.combine().all().unis(primaryPosition, replayed).asTuple().map(positions -> {
             State next = judge(System.nanoTime(), positions.getItem1(), positions.getItem2());
-            become(next, next.usable() ? null : "it has not replayed what the primary had written " + maxLag + " ago");
+            become(next, next.usable() ? null : "it has not replayed what the primary had written " + maxLag() + " ago");
             return next.usable();
         }).onFailure().recoverWithItem(failure -> {
             become(new State(false, System.nanoTime(), state.lagSeconds()), failure.getMessage());
@@ -173,7 +171,7 @@ public class AuditReplica {
     /** Records the primary's position and judges the replica's replay position against the one of max-lag ago. */
     private synchronized State judge(long now, long primaryLsn, long replayedLsn) {
         primaryPositions.addLast(new Sample(now, primaryLsn));
-        long keepFrom = now - maxLag.toNanos() - TimeUnit.SECONDS.toNanos(10);
+        long keepFrom = now - maxLag().toNanos() - TimeUnit.SECONDS.toNanos(10);
         while (primaryPositions.size() > 1 && primaryPositions.peekFirst().nanos() < keepFrom) {
             primaryPositions.removeFirst();
         }
@@ -181,7 +179,7 @@ public class AuditReplica {
         Sample bound = primaryPositions.peekFirst();
         Sample behind = null;
         for (Sample sample : primaryPositions) {
-            if (sample.nanos() <= now - maxLag.toNanos()) {
+            if (sample.nanos() <= now - maxLag().toNanos()) {
                 bound = sample;
             }
             if (behind == null && sample.lsn() > replayedLsn) {
@@ -209,5 +207,9 @@ public class AuditReplica {
         }
         int slash = text.indexOf('/');
         return (Long.parseLong(text.substring(0, slash), 16) << 32) | Long.parseLong(text.substring(slash + 1), 16);
+    }
+
+    private Duration maxLag() {
+        return settings.audit().replica().maxLag();
     }
 }

@@ -30,10 +30,10 @@ public class AuditRepository {
     /**
      * Plans the list read for its actual parameters. The client caches prepared statements and after five
      * executions PostgreSQL switches to a generic plan: for the audit filters on arrays that plan builds a bitmap
-     * over the whole tenant (about 50 ms on 200,000 rows) where the custom plan walks the newest-first index and
-     * stops after a page (about 2 ms); and only a custom plan leaves out, while planning, the months the received
-     * dates exclude. The recording path's look-ups have one good plan whatever the values, and planning them on
-     * every call cost PostgreSQL about 130 µs of CPU per recorded claim (a quarter of the recorded throughput).
+     * over the whole tenant where the custom plan walks the newest-first index and stops after a page; and only a
+     * custom plan leaves out, while planning, the months the received dates exclude. The recording path's look-ups
+     * have one good plan whatever the values, and planning them on every call cost measurable CPU per recorded
+     * claim (the figures of both: docs/PERFORMANCE.md, "Audit queries on one million rows" and "Validate throughput").
      */
     private static final String CUSTOM_PLANS = "set local plan_cache_mode = force_custom_plan";
 

@@ -1,7 +1,6 @@
 package org.radpair.audit;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -11,7 +10,6 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
@@ -63,14 +61,13 @@ public class DailyStats {
     @Inject
     AuditReplica replica;
 
-    /** How long after midnight (UTC) a day is rolled up: recording transactions still open then would be missed. */
-    @ConfigProperty(name = "radpair.audit.stats-rollup-margin", defaultValue = "PT1H")
-    Duration margin;
+    @Inject
+    PersistenceSettings settings;
 
     private final Clock clock = Clock.systemUTC();
 
     // First run soon after start (a restart after days away catches up), then on every interval.
-    @Scheduled(identity = "audit-stats-rollup", every = "${radpair.audit.stats-rollup-interval:PT10M}", delayed = "5s",
+    @Scheduled(identity = "audit-stats-rollup", every = "${radpair.audit.stats-rollup-interval}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> rollUpOnSchedule() {
         return rollUp().invoke(days -> {
@@ -83,7 +80,7 @@ public class DailyStats {
 
     /** Rolls up every finished day not rolled up yet; returns how many days the watermark moved. */
     public Uni<Long> rollUp() {
-        LocalDate cutoff = clock.instant().minus(margin).atOffset(ZoneOffset.UTC).toLocalDate();
+        LocalDate cutoff = clock.instant().minus(settings.audit().statsRollupMargin()).atOffset(ZoneOffset.UTC).toLocalDate();
         return pool.withTransaction(connection -> rollUp(connection, cutoff));
     }
 

@@ -17,7 +17,7 @@ import io.vertx.mutiny.sqlclient.Row;
  * Keeps the planner's statistics of the hot tables fresh when the server's autovacuum is off. The
  * service's connections cache their prepared statements with generic plans, and PostgreSQL re-plans
  * them only after an ANALYZE: without one, a plan made while {@code audit_claim} was empty stays, and
- * the patient-history read scanned a whole tenant (560 instead of 7,700 what-if checks per second).
+ * the patient-history read scanned a whole tenant (docs/PERFORMANCE.md, "Validate throughput": a stale generic plan).
  * The monthly partitions of {@code audit_claim} and {@code finding_event} are analyzed one by one, as autovacuum does.
  * With autovacuum on (PostgreSQL's default) it does nothing.
  */
@@ -38,7 +38,7 @@ public class PlannerStatistics {
     @Inject
     Pool pool;
 
-    @Scheduled(identity = "analyze-where-autovacuum-is-off", every = "${radpair.database.analyze-interval:PT1M}",
+    @Scheduled(identity = "analyze-where-autovacuum-is-off", every = "${radpair.database.analyze-interval}",
             delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> analyzeIfAutovacuumIsOff() {
         return pool.query("select current_setting('autovacuum') = 'on'").execute()

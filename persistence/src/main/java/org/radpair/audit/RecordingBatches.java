@@ -21,10 +21,9 @@ import io.vertx.core.Vertx;
  * than {@code transactions} are open starts one at once, alone, so a quiet service adds no wait; claims
  * that arrive while all are open queue, and the next transaction to finish takes them together, up to
  * {@code batchSize}. Under load each transaction then carries many claims for one COMMIT and two round
- * trips: replayed with pgbench on 2 cores, PostgreSQL spent about 530 µs of CPU per claim recorded alone
- * and about 100 µs per claim in groups of 16, the difference being per-round-trip and per-commit work
- * (docs/PERFORMANCE.md). The queue needs no bound of its own: {@code DatabaseGuard} bounds the requests
- * waiting on the database.
+ * trips, so the per-round-trip and per-commit work is shared (the figures: docs/PERFORMANCE.md, "Validate
+ * throughput"). The queue needs no bound of its own: {@code DatabaseGuard} bounds the requests waiting on
+ * the database.
  *
  * <p>Two requests for the same claim, or for the same patient, never share a transaction (the second would
  * not see the first's version, or the findings it opened or followed up): it waits for the next one. If a

@@ -14,11 +14,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import org.radpair.api.audit.FollowUpLookups;
 import org.radpair.api.database.DatabaseFailures;
 import org.radpair.api.database.DatabaseGuard;
+import org.radpair.api.settings.RadPairSettings;
 import org.radpair.audit.AuditLog;
 import org.radpair.audit.AuditRecord;
 import org.radpair.audit.PatientKeys;
@@ -65,12 +64,8 @@ public class ClaimValidation {
     @Inject
     FollowUpLookups followUpLookups;
 
-    /**
-     * Whether findings and follow-ups are recognised from the claims (issue 19); false leaves only the explicit
-     * {@code incidentalFindings} and {@code followUpOf} (for measuring what the recognition costs).
-     */
-    @ConfigProperty(name = "radpair.findings.inference", defaultValue = "true")
-    boolean inference;
+    @Inject
+    RadPairSettings settings;
 
     private final FindingFollowUps recognition = FindingFollowUps.load();
 
@@ -140,7 +135,7 @@ public class ClaimValidation {
     Plan plan(Claim claim, ClaimHistory history) {
         List<Recording.NewFinding> toOpen = explicitFindings(claim);
         List<Recording.FollowUp> followUps = new ArrayList<>();
-        if (!inference) {
+        if (!settings.findings().inference()) {
             for (PriorFinding finding : org.radpair.rules.FollowUps.resolvedBy(claim, history)) {
                 followUps.add(new Recording.FollowUp(UUID.fromString(finding.findingId()), EXPLICIT,
                         FindingFollowUps.FOLLOWED_UP_EXPLICITLY));

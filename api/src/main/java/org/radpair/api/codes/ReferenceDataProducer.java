@@ -5,8 +5,8 @@ import java.util.Map;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.radpair.api.settings.RadPairSettings;
 import org.radpair.claim.PayerType;
 import org.radpair.codes.ReferenceData;
 import org.radpair.rules.ClaimChecker;
@@ -30,23 +30,13 @@ public class ReferenceDataProducer {
         return data;
     }
 
-    @ConfigProperty(name = "radpair.bilateral.medicare", defaultValue = "MODIFIER_50")
-    PayerPolicies.BilateralStyle medicare;
-
-    @ConfigProperty(name = "radpair.bilateral.medicaid", defaultValue = "EITHER")
-    PayerPolicies.BilateralStyle medicaid;
-
-    @ConfigProperty(name = "radpair.bilateral.commercial", defaultValue = "EITHER")
-    PayerPolicies.BilateralStyle commercial;
-
-    @ConfigProperty(name = "radpair.bilateral.other", defaultValue = "EITHER")
-    PayerPolicies.BilateralStyle other;
-
     @Produces
     @Singleton
-    ClaimChecker claimChecker(ReferenceData data) {
-        return ClaimChecker.standard(data, new PayerPolicies(Map.of(PayerType.MEDICARE, medicare,
-                PayerType.MEDICAID, medicaid, PayerType.COMMERCIAL, commercial, PayerType.OTHER, other)));
+    ClaimChecker claimChecker(ReferenceData data, RadPairSettings settings) {
+        RadPairSettings.Bilateral bilateral = settings.bilateral();
+        return ClaimChecker.standard(data, new PayerPolicies(Map.of(PayerType.MEDICARE, bilateral.medicare(),
+                PayerType.MEDICAID, bilateral.medicaid(), PayerType.COMMERCIAL, bilateral.commercial(),
+                PayerType.OTHER, bilateral.other())));
     }
 
     @Produces

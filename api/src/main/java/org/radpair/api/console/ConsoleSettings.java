@@ -3,8 +3,9 @@ package org.radpair.api.console;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.radpair.api.settings.RadPairSettings;
 
 import io.quarkus.runtime.configuration.ConfigUtils;
 
@@ -15,39 +16,20 @@ import io.quarkus.runtime.configuration.ConfigUtils;
 @ApplicationScoped
 public class ConsoleSettings {
 
-    /** The OpenID Connect provider's base URL (its discovery document is under /.well-known/openid-configuration). */
-    @ConfigProperty(name = "radpair.console.oidc.auth-server-url")
-    Optional<String> authServerUrl;
-
-    @ConfigProperty(name = "radpair.console.oidc.client-id", defaultValue = "radpair-console")
-    String clientId;
-
-    @ConfigProperty(name = "radpair.console.oidc.client-secret")
-    Optional<String> clientSecret;
-
-    /** Where the ID token carries the roles (the API reads them from the access token's {@code groups}). */
-    @ConfigProperty(name = "radpair.console.oidc.roles-claim", defaultValue = "groups")
-    String rolesClaim;
-
-    /** Session cookies are Secure; set false only to try the console over plain HTTP on another host than localhost. */
-    @ConfigProperty(name = "radpair.console.secure-cookies", defaultValue = "true")
-    boolean secureCookies;
-
-    /** One-click sign-in as a development user (never with the prod profile: the service refuses to start). */
-    @ConfigProperty(name = "radpair.console.dev-sign-in", defaultValue = "false")
-    boolean devSignIn;
+    @Inject
+    RadPairSettings settings;
 
     public boolean oidcEnabled() {
-        return authServerUrl.filter(url -> !url.isBlank()).isPresent();
+        return oidc().authServerUrl().filter(url -> !url.isBlank()).isPresent();
     }
 
     /** As configured, whatever the profile (for the production safety check). */
     public boolean devSignInConfigured() {
-        return devSignIn;
+        return settings.console().devSignIn();
     }
 
     public boolean devSignInEnabled() {
-        return devSignIn && !ConfigUtils.isProfileActive("prod");
+        return settings.console().devSignIn() && !ConfigUtils.isProfileActive("prod");
     }
 
     public boolean enabled() {
@@ -55,22 +37,26 @@ public class ConsoleSettings {
     }
 
     public String authServerUrl() {
-        return authServerUrl.orElseThrow();
+        return oidc().authServerUrl().orElseThrow();
     }
 
     public String clientId() {
-        return clientId;
+        return oidc().clientId();
     }
 
     public Optional<String> clientSecret() {
-        return clientSecret.filter(secret -> !secret.isBlank());
+        return oidc().clientSecret().filter(secret -> !secret.isBlank());
     }
 
     public String rolesClaim() {
-        return rolesClaim;
+        return oidc().rolesClaim();
     }
 
     public boolean secureCookies() {
-        return secureCookies;
+        return settings.console().secureCookies();
+    }
+
+    private RadPairSettings.Console.Oidc oidc() {
+        return settings.console().oidc();
     }
 }

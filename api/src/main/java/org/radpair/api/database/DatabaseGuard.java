@@ -1,13 +1,13 @@
 package org.radpair.api.database;
 
-import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.radpair.api.settings.RadPairSettings;
 
 import io.smallrye.mutiny.Uni;
 
@@ -30,23 +30,21 @@ public class DatabaseGuard {
         }
     }
 
-    @ConfigProperty(name = "radpair.database.timeout", defaultValue = "PT5S")
-    Duration timeout;
-
-    @ConfigProperty(name = "radpair.database.max-in-flight", defaultValue = "512")
-    int maxInFlight;
+    @Inject
+    RadPairSettings settings;
 
     private final AtomicInteger inFlight = new AtomicInteger();
 
     public <T> Uni<T> guard(Supplier<Uni<T>> work) {
         return Uni.createFrom().deferred(() -> {
             int now = inFlight.incrementAndGet();
-            if (now > maxInFlight) {
+            if (now > settings.database().maxInFlight()) {
                 inFlight.decrementAndGet();
                 return Uni.createFrom().failure(new DatabaseBusy(now - 1));
             }
             return work.get()
-                    .ifNoItem().after(timeout).failWith(() -> new TimeoutException("No answer from the database in " + timeout))
+                    .ifNoItem().after(settings.database().timeout())
+                    .failWith(() -> new TimeoutException("No answer from the database in " + settings.database().timeout()))
                     .onTermination().invoke(inFlight::decrementAndGet);
         });
     }

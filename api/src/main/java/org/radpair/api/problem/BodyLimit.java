@@ -1,8 +1,10 @@
 package org.radpair.api.problem;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.radpair.api.settings.RadPairSettings;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
@@ -22,9 +24,8 @@ import io.vertx.ext.web.handler.BodyHandler;
  */
 public class BodyLimit {
 
-    /** Single claims and every other call. */
-    @ConfigProperty(name = "radpair.limits.claim-body-size", defaultValue = "1M")
-    MemorySize claimLimit;
+    @Inject
+    RadPairSettings settings;
 
     /** Bulk endpoints (X12 interchanges, NDJSON batches); also the HTTP layer's own cap for any body. */
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
@@ -36,7 +37,7 @@ public class BodyLimit {
             String path = context.request().path();
             boolean batch = path != null && path.startsWith("/v1/claims/validate-batch");
             long maxBytes = batch || path != null && path.startsWith("/v1/x12/")
-                    ? bulkLimit.asLongValue() : claimLimit.asLongValue();
+                    ? bulkLimit.asLongValue() : settings.limits().claimBodySize().asLongValue();
             if (length != null && tooLong(length, maxBytes)) {
                 reject(context, maxBytes);
             } else if (length == null && !batch && mayHaveBody(context.request().method())) {

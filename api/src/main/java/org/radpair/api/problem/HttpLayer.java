@@ -6,13 +6,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.event.Observes;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+import org.radpair.api.settings.RadPairSettings;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -46,11 +45,8 @@ public class HttpLayer {
     /** Runs before everything else on the router, {@link BodyLimit} included. */
     static final int ORDER = Integer.MIN_VALUE;
 
-    @ConfigProperty(name = "radpair.limits.max-uri-length", defaultValue = "4096")
-    int maxUriLength;
-
-    @ConfigProperty(name = "radpair.limits.max-header-size", defaultValue = "20K")
-    MemorySize maxHeaderSize;
+    @Inject
+    RadPairSettings settings;
 
     /** Path parameters by route, so that a NUL is reported under the parameter's name. */
     private static final Map<Pattern, String> PATH_PARAMETERS = Map.of(
@@ -84,14 +80,16 @@ public class HttpLayer {
             }
         });
         String uri = context.request().uri();
+        int maxUriLength = settings.limits().maxUriLength();
+        long maxHeaderBytes = settings.limits().maxHeaderSize().asLongValue();
         if (uri != null && uri.length() > maxUriLength) {
             reject(context, Problem.of(414, "uri-too-long", "URI Too Long",
                     "The request URI is longer than " + maxUriLength + " characters."));
             return;
         }
-        if (headerBytes(context.request().headers()) > maxHeaderSize.asLongValue()) {
+        if (headerBytes(context.request().headers()) > maxHeaderBytes) {
             reject(context, Problem.of(431, "request-header-fields-too-large", "Request Header Fields Too Large",
-                    "The request headers are larger than " + maxHeaderSize.asLongValue() + " bytes."));
+                    "The request headers are larger than " + maxHeaderBytes + " bytes."));
             return;
         }
         String field = nulField(path, context);

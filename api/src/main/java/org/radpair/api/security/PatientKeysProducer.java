@@ -12,9 +12,10 @@ import java.util.Base64;
 import java.util.Optional;
 
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.radpair.api.settings.RadPairSettings;
 import org.radpair.audit.PatientKeys;
 
 import io.quarkus.runtime.configuration.ConfigUtils;
@@ -26,11 +27,8 @@ import io.quarkus.runtime.configuration.ConfigUtils;
  */
 public class PatientKeysProducer {
 
-    @ConfigProperty(name = "radpair.patient-key.secret")
-    Optional<String> configuredSecret;
-
-    @ConfigProperty(name = "radpair.home")
-    String home;
+    @Inject
+    RadPairSettings settings;
 
     @Produces
     @Singleton
@@ -39,14 +37,15 @@ public class PatientKeysProducer {
     }
 
     byte[] secret() {
-        if (configuredSecret.isPresent() && !configuredSecret.get().isBlank()) {
+        Optional<String> configuredSecret = settings.patientKey().secret().filter(secret -> !secret.isBlank());
+        if (configuredSecret.isPresent()) {
             return configuredSecret.get().getBytes(StandardCharsets.UTF_8);
         }
         if (!ConfigUtils.isProfileActive("dev") && !ConfigUtils.isProfileActive("test")) {
             throw new IllegalStateException("radpair.patient-key.secret (RADPAIR_PATIENT_KEY_SECRET) must be set in "
                     + "production: it keys the HMAC that replaces patient identifiers (32 bytes or more).");
         }
-        return developmentSecret(Path.of(home, "patient-key.secret"));
+        return developmentSecret(Path.of(settings.home(), "patient-key.secret"));
     }
 
     private static byte[] developmentSecret(Path file) {

@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.radpair.api.settings.RadPairSettings;
 
 /**
  * A token bucket per tenant, so that one misbehaving adapter cannot starve the others: each tenant may
@@ -54,25 +55,17 @@ public class TenantRateLimiter {
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    @ConfigProperty(name = "radpair.rate-limit.requests-per-second", defaultValue = "2000")
-    double requestsPerSecond;
+    @Inject
+    RadPairSettings settings;
 
     private final Map<String, Bucket> patientBuckets = new ConcurrentHashMap<>();
 
-    /**
-     * Look-ups by patient (the patient view of the audit history, claims that name a finding they follow up):
-     * a separate, lower rate per tenant, so that patient or finding identifiers cannot be guessed at the
-     * general rate. Zero turns it off.
-     */
-    @ConfigProperty(name = "radpair.rate-limit.patient-lookups-per-second", defaultValue = "10")
-    double patientLookupsPerSecond;
-
     public void acquire(String tenant) {
-        take(buckets, tenant, requestsPerSecond, "its request rate");
+        take(buckets, tenant, settings.rateLimit().requestsPerSecond(), "its request rate");
     }
 
     public void acquirePatientLookup(String tenant) {
-        take(patientBuckets, tenant, patientLookupsPerSecond, "its rate of patient look-ups");
+        take(patientBuckets, tenant, settings.rateLimit().patientLookupsPerSecond(), "its rate of patient look-ups");
     }
 
     private static void take(Map<String, Bucket> buckets, String tenant, double perSecond, String what) {

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.radpair.api.settings.RadPairSettings;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -49,9 +50,12 @@ public class VerifiedTokens implements JWTParser {
     private final Cache<String, JsonWebToken> verified;
 
     @Inject
-    VerifiedTokens(@Delegate JWTParser parser,
-            @ConfigProperty(name = "radpair.security.verified-token-cache", defaultValue = "PT1M") Duration lifetime,
+    VerifiedTokens(@Delegate JWTParser parser, RadPairSettings settings,
             @ConfigProperty(name = "mp.jwt.verify.token.age", defaultValue = "-1") long tokenAgeSeconds) {
+        this(parser, settings.security().verifiedTokenCache(), tokenAgeSeconds);
+    }
+
+    VerifiedTokens(JWTParser parser, Duration lifetime, long tokenAgeSeconds) {
         this.parser = parser;
         this.enabled = !lifetime.isZero() && !lifetime.isNegative();
         this.verified = Caffeine.newBuilder()

@@ -33,17 +33,22 @@ class BatchEndpointTest {
         return answer.lines().map(JsonPath::new).toList();
     }
 
-    private static String oneLine(String json) {
-        return json.replace("\n", " ");
+    /** One NDJSON line: a study read by the radiologist (modifier 26) for a headache (R51.9). */
+    private static String line(String claimId, String patient, String cpt, int units) {
+        return Claims.claim().id(claimId).patient(patient).diagnoses("R51.9")
+                .line(Claims.line(cpt).modifiers("26").units(units).pointers(1)).toJson();
+    }
+
+    private static String line(String patient, String cpt) {
+        return line(Claims.uniqueId("B"), patient, cpt, 1);
     }
 
     @Test
     void oneAnswerPerLineInOrderAndBadLinesDoNotStopTheOthers() {
         String tenant = Claims.tenant();
-        String good1 = oneLine(Claims.claim(Claims.uniqueId("B"), "MRN-1", "2026-03-02", "70450", "R51.9"));
-        String good2 = oneLine(Claims.claim(Claims.uniqueId("B"), "MRN-2", "2026-03-02", "72148", "R51.9"));
-        String shape = oneLine(Claims.claim(Claims.uniqueId("B"), "MRN-3", "2026-03-02", "70450", "R51.9")
-                .replace("\"units\":1", "\"units\":0"));
+        String good1 = line("MRN-1", "70450");
+        String good2 = line("MRN-2", "72148");
+        String shape = line(Claims.uniqueId("B"), "MRN-3", "70450", 0);
         List<JsonPath> answers = post(tenant, good1 + "\n{not json\n\n" + shape + "\n" + good2 + "\n", "");
         assertThat(answers).hasSize(4);
         assertThat(answers.get(0).getString("verdict")).isEqualTo("PASS");
@@ -60,8 +65,7 @@ class BatchEndpointTest {
     void persistFalseStoresNothing() {
         String tenant = Claims.tenant();
         String claimId = Claims.uniqueId("B");
-        List<JsonPath> answers = post(tenant, oneLine(Claims.claim(claimId, "MRN-1", "2026-03-02", "70450", "R51.9")),
-                "?persist=false");
+        List<JsonPath> answers = post(tenant, line(claimId, "MRN-1", "70450", 1), "?persist=false");
         assertThat(answers.get(0).getString("auditId")).isNull();
         given().header("Authorization", Tokens.auditor(tenant)).when().get("/v1/audit/claims/" + claimId).then().statusCode(404);
     }
@@ -109,10 +113,10 @@ class BatchEndpointTest {
                 });
                 response.endHandler(end -> allAnswers.complete(received.toString()));
             }).onFailure(allAnswers::completeExceptionally);
-            request.write(oneLine(Claims.claim(Claims.uniqueId("S"), "MRN-1", "2026-03-02", "70450", "R51.9")) + "\n");
+            request.write(line("MRN-1", "70450") + "\n");
             // The body is still open: this answer can only come from a server that reads line by line.
             assertThat(JsonPath.from(firstAnswer.get(20, TimeUnit.SECONDS)).getString("verdict")).isEqualTo("PASS");
-            request.end(oneLine(Claims.claim(Claims.uniqueId("S"), "MRN-2", "2026-03-02", "72148", "R51.9")) + "\n");
+            request.end(line("MRN-2", "72148") + "\n");
             List<String> answers = allAnswers.get(20, TimeUnit.SECONDS).lines().toList();
             assertThat(answers).hasSize(2);
             assertThat(JsonPath.from(answers.get(1)).getString("verdict")).isEqualTo("FAIL");
@@ -124,8 +128,8 @@ class BatchEndpointTest {
     @Test
     void aLineLongerThanOneMebibyteEndsTheBatchWithAProblem() {
         String tenant = Claims.tenant();
-        String good = oneLine(Claims.claim(Claims.uniqueId("B"), "MRN-1", "2026-03-02", "70450", "R51.9"));
-        String huge = "{\"claimId\":\"" + "x".repeat(BatchValidation.MAX_LINE_BYTES + 10) + "\"}";
+        String good = line("MRN-1", "70450");
+        String huge = Claims.claim().id("x".repeat(BatchValidation.MAX_LINE_BYTES + 10)).toJson();
         List<JsonPath> answers = post(tenant, good + "\n" + huge + "\n" + good + "\n", "?persist=false");
         assertThat(answers).hasSize(2);
         assertThat(answers.get(0).getString("verdict")).isEqualTo("PASS");

@@ -64,11 +64,8 @@ class ValidateEndpointTest {
     @Test
     void codeAndStructureProblemsComeBackAsEditsNot400() {
         String tenant = Claims.tenant();
-        String body = """
-                {"claimId":"%s","patient":{"id":"MRN-1"},"dateOfService":"2026-03-02",
-                 "diagnoses":["m545","S06.9","D41.0","XYZ"],
-                 "lines":[{"cpt":"72148","diagnosisPointers":[1,5]},{"cpt":"70450","diagnosisPointers":[]}]}
-                """.formatted(Claims.uniqueId("CLM"));
+        String body = Claims.claim().patient("MRN-1").withoutDemographics().withoutPayer()
+                .diagnoses("m545", "S06.9", "D41.0", "XYZ").line("72148", 1, 5).line("70450").toJson();
         validate(Tokens.validator(tenant), body, "").statusCode(200)
                 .body("verdict", equalTo("FAIL"))
                 .body("edits.rule", contains("ICD-001", "ICD-003", "ICD-003", "ICD-003", "STR-001", "STR-002", "PAY-001"))
