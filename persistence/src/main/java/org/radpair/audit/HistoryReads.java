@@ -39,7 +39,7 @@ final class HistoryReads extends SharedRounds<HistoryReads.Ask> {
     }
 
     Uni<AuditLog.PatientPast> pastOf(AuditLog.Pending pending) {
-        return Uni.createFrom().emitter(answer -> submit(new Ask(pending, Vertx.currentContext(), answer)));
+        return Uni.createFrom().emitter(answer -> enqueue(new Ask(pending, Vertx.currentContext(), answer)));
     }
 
     AuditLog.ReadCounts counts() {

@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
@@ -30,7 +28,7 @@ import io.vertx.core.Vertx;
  * transaction fails, each of its claims is tried again once, alone and cautiously ({@link Recorder}), so one
  * claim that the database refuses fails alone.
  */
-final class RecordingBatches {
+final class RecordingBatches extends SharedRounds<RecordingBatches.Job> {
 
     /** Records jobs, sorted by lock key and of distinct claims, in one transaction; their outcomes in the same order. */
     @FunctionalInterface
@@ -56,81 +54,41 @@ final class RecordingBatches {
         }
 
         void deliver(AuditLog.Recorded recorded) {
-            onOwnContext(() -> outcome.complete(recorded));
+            onContext(context, () -> outcome.complete(recorded));
         }
 
         void fail(Throwable failure) {
-            onOwnContext(() -> outcome.fail(failure));
-        }
-
-        // The request that submitted the claim goes on on its own event loop, not on the one of the
-        // transaction that happened to carry it.
-        private void onOwnContext(Runnable action) {
-            if (context == null || Vertx.currentContext() == context) {
-                action.run();
-            } else {
-                context.runOnContext(ignored -> action.run());
-            }
+            onContext(context, () -> outcome.fail(failure));
         }
     }
 
-    private final int transactions;
     private final int batchSize;
     private final Recorder recordTogether;
-    private final Queue<Job> waiting = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger open = new AtomicInteger();
     private final LongAdder transactionsRun = new LongAdder();
     private final LongAdder claimsCarried = new LongAdder();
     private final LongAdder claimsRetriedAlone = new LongAdder();
     private final AtomicInteger largest = new AtomicInteger();
 
     RecordingBatches(int transactions, int batchSize, Recorder recordTogether) {
-        if (transactions < 1 || batchSize < 1) {
+        super(transactions);
+        if (batchSize < 1) {
             throw new IllegalArgumentException("transactions and batch size must be at least 1");
         }
-        this.transactions = transactions;
         this.batchSize = batchSize;
         this.recordTogether = recordTogether;
     }
 
     Uni<AuditLog.Recorded> submit(AuditLog.Pending pending, Function<AuditLog.PatientPast, Recording> prepare) {
-        return Uni.createFrom().emitter(outcome -> {
-            waiting.add(new Job(pending, prepare, lockKey(pending.tenant(), pending.claimId()),
-                    patientLockKey(pending.tenant(), pending.patientKey()), Vertx.currentContext(), outcome));
-            startWhileRoom();
-        });
+        return Uni.createFrom().emitter(outcome -> enqueue(new Job(pending, prepare, lockKey(pending.tenant(), pending.claimId()),
+                patientLockKey(pending.tenant(), pending.patientKey()), Vertx.currentContext(), outcome)));
     }
 
     AuditLog.RecordingCounts counts() {
         return new AuditLog.RecordingCounts(transactionsRun.sum(), claimsCarried.sum(), claimsRetriedAlone.sum(), largest.get(), waiting.size());
     }
 
-    // A transaction that finishes decrements the count before it looks at the queue, and a submitter
-    // queues before it looks at the count: one of the two always sees the other, so no claim is stranded.
-    private void startWhileRoom() {
-        while (!waiting.isEmpty()) {
-            int now = open.get();
-            if (now >= transactions) {
-                return;
-            }
-            if (!open.compareAndSet(now, now + 1)) {
-                continue;
-            }
-            List<Job> batch = take();
-            if (batch.isEmpty()) {
-                open.decrementAndGet();
-                continue;
-            }
-            run(batch).subscribe().with(done -> finished(), failure -> finished());
-        }
-    }
-
-    private void finished() {
-        open.decrementAndGet();
-        startWhileRoom();
-    }
-
-    private List<Job> take() {
+    @Override
+    protected List<Job> take() {
         List<Job> batch = new ArrayList<>();
         List<Job> later = new ArrayList<>();
         Set<String> claims = new HashSet<>();
@@ -150,7 +108,8 @@ final class RecordingBatches {
         return batch;
     }
 
-    private Uni<Void> run(List<Job> batch) {
+    @Override
+    protected Uni<Void> run(List<Job> batch) {
         // Tried again alone even when alone already: a unique constraint that refused a version taken by a
         // concurrent writer (another instance, say) is then read under the lock and the claim numbered after it.
         return together(batch, false).onFailure().recoverWithUni(failure -> {

@@ -36,7 +36,7 @@ abstract class SharedRounds<J> {
     /** Runs one round; its jobs' outcomes are delivered by the subclass; the returned Uni only says the round ended. */
     protected abstract Uni<Void> run(List<J> round);
 
-    protected final void submit(J job) {
+    protected final void enqueue(J job) {
         waiting.add(job);
         startWhileRoom();
     }

@@ -72,7 +72,7 @@ class RecordingBatchesTest {
     }
 
     private static AuditLog.Pending claim(String claimId, String patient) {
-        return new AuditLog.Pending("tenant-1", claimId, "hash-" + claimId, patient, null, LocalDate.parse("2026-03-02"), false);
+        return new AuditLog.Pending("tenant-1", claimId, "hash-" + claimId, patient, null, LocalDate.parse("2026-03-02"), org.radpair.claim.HistoryNeeds.FINDINGS_ONLY);
     }
 
     private static AuditLog.Pending claim(String claimId) {
