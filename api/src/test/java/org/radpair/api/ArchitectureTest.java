@@ -41,6 +41,21 @@ class ArchitectureTest {
     static final ArchRule persistenceKnowsNothingOfHttp = noClasses().that().resideInAnyPackage(PERSISTENCE)
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..", "io.vertx.ext.web..");
 
+    /**
+     * Persistence answers the rules' questions in the rules' own types (HistoryNeeds in, ClaimHistory out: a port that
+     * rules-core owns) but never runs the rules: checking a claim is the api's job.
+     */
+    @ArchTest
+    static final ArchRule persistenceSpeaksTheRulesLanguageButNeverRunsThem = noClasses().that().resideInAnyPackage(PERSISTENCE)
+            .should().dependOnClassesThat().resideInAnyPackage("org.radpair.rules..")
+            .because("the history is read for the rules, in their terms (org.radpair.claim), not by them");
+
+    @ArchTest
+    static final ArchRule persistenceAnswersInTheRulesTypes = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+            .that().haveFullyQualifiedName("org.radpair.audit.AuditLog$PatientPast")
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.radpair.claim.ClaimHistory")
+            .because("persistence depends on rules-core for this: the patient's past as the rules read it");
+
     @ArchTest
     static final ArchRule apiPackagesAreFreeOfCycles = slices().matching("org.radpair.api.(*)..").should().beFreeOfCycles()
             .because("a package that reaches back to its dependants cannot be understood or changed on its own");
