@@ -1,10 +1,7 @@
 package org.radpair.rules;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import org.radpair.codes.BodyRegion;
 import org.radpair.codes.CptCode;
