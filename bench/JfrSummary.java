@@ -18,7 +18,7 @@ public class JfrSummary {
     static final Map<String, List<String>> PARTS = new LinkedHashMap<>();
     static {
         PARTS.put("JWT parsing and signature (smallrye-jwt, jose4j)", List.of("io.smallrye.jwt.", "org.jose4j."));
-        PARTS.put("token cache (VerifiedTokens)", List.of("org.radpair.api.security.VerifiedTokens"));
+        PARTS.put("token cache (VerifiedTokens)", List.of("org.radpair.api.security.VerifiedTokens", "org.radpair.api.security.RememberedTokens"));
         PARTS.put("Quarkus security (mechanism, identity, roles)", List.of("io.quarkus.smallrye.jwt.", "io.quarkus.security.",
                 "io.quarkus.vertx.http.runtime.security."));
         PARTS.put("Hibernate Validator (request shape)", List.of("org.hibernate.validator."));

@@ -112,4 +112,14 @@ class TokenHardeningTest {
         validate("Bearer " + parts[0] + "." + parts[1] + ".").statusCode(401);
         validate(good).statusCode(200);
     }
+
+    @jakarta.inject.Inject
+    io.smallrye.jwt.auth.principal.JWTParser parser;
+
+    /** The parser the authentication uses is decorated: a token parsed twice is verified once. */
+    @Test
+    void theParserRemembersAVerifiedToken() throws Exception {
+        String token = Tokens.validator("cache-t").substring("Bearer ".length());
+        assertThat(parser.parse(token)).isSameAs(parser.parse(token));
+    }
 }
