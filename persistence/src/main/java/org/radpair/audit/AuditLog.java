@@ -233,7 +233,7 @@ public class AuditLog {
         String[] claimIds = new String[count];
         LocalDate[] from = new LocalDate[count];
         LocalDate[] to = new LocalDate[count];
-        Set<String> codes = new HashSet<>();
+        String[][] codes = new String[count][];
         for (int k = 0; k < count; k++) {
             Pending pending = pendings.get(asking.get(k));
             tenants[k] = pending.tenant();
@@ -241,15 +241,12 @@ public class AuditLog {
             claimIds[k] = pending.claimId();
             from[k] = pending.dateOfService().minusMonths(pending.needs().studyMonths());
             to[k] = pending.dateOfService();
-            codes.addAll(pending.needs().studyCodes());
+            codes[k] = pending.needs().studyCodes().toArray(String[]::new);
         }
-        return AuditRows.priorStudies(connection, tenants, patientKeys, claimIds, from, to, codes.toArray(String[]::new))
+        return AuditRows.priorStudies(connection, tenants, patientKeys, claimIds, from, to, codes)
                 .map(found -> {
                     for (int k = 0; k < count; k++) {
-                        Set<String> wanted = pendings.get(asking.get(k)).needs().studyCodes();
-                        // One statement reads the codes any of the claims wants; each claim keeps the studies it asked for.
-                        studies.set(asking.get(k), found.get(k).stream()
-                                .filter(study -> java.util.Arrays.stream(study.cpts()).anyMatch(wanted::contains)).toList());
+                        studies.set(asking.get(k), found.get(k));
                     }
                     return studies;
                 });

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -25,15 +26,17 @@ final class AuditRows {
     private static final String LOCKS = "select pg_advisory_xact_lock(k) from unnest($1::bigint[]) as k";
 
     // From the keys of the audit rows (V21): one index for every month, and a detached month's versions still count.
-    private static final String VERSIONS = "select i.ord, a.version, a.request_hash"
-            + " from unnest($1::text[], $2::text[]) with ordinality as i (tenant, claim_id, ord)"
-            + " join audit_claim_key a on a.tenant = i.tenant and a.claim_id = i.claim_id order by i.ord, a.version desc";
+    // One claim per execution, several executions in one batch (one round trip): with scalar parameters PostgreSQL
+    // keeps one generic plan for the prepared statement, where an unnest(...) join of arrays was planned anew at every
+    // bind (its generic plan, costed for 100 array elements, never won); the figures are in docs/PERFORMANCE.md.
+    private static final String VERSIONS = "select version, request_hash from audit_claim_key"
+            + " where tenant = $1 and claim_id = $2 order by version desc";
 
-    private static final String PRIOR_STUDIES = "select i.ord, a.claim_id, a.cpts, a.date_of_service"
-            + " from unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::date[]) with ordinality"
-            + " as i (tenant, patient_key, claim_id, from_day, to_day, ord)"
-            + " join audit_claim a on a.tenant = i.tenant and a.patient_key = i.patient_key and a.claim_id <> i.claim_id"
-            + " and a.date_of_service >= i.from_day and a.date_of_service < i.to_day and a.cpts && $6::text[]";
+    // As VERSIONS, one claim per execution: no generic plan of the unnest join was cheap, and planning it over every
+    // month's partition took 0.65 ms at each bind.
+    private static final String PRIOR_STUDIES = "select claim_id, cpts, date_of_service from audit_claim"
+            + " where tenant = $1 and patient_key = $2 and claim_id <> $3 and date_of_service >= $4 and date_of_service < $5"
+            + " and cpts && $6::text[]";
 
     // The key gives the row's month: only that partition is read.
     private static final String BY_REQUEST = "select " + COLUMNS + " from audit_claim where tenant = $1"
@@ -82,10 +85,18 @@ final class AuditRows {
 
     /** The recorded versions of each claim, newest first (usually none), in the order of the claims. */
     static Uni<List<List<Version>>> versions(SqlConnection connection, String[] tenants, String[] claimIds) {
-        return connection.preparedQuery(VERSIONS).execute(Tuple.of(tenants, claimIds)).map(rows -> {
-            List<List<Version>> versions = perClaim(claimIds.length);
-            for (Row row : rows) {
-                versions.get((int) row.getLong(0).longValue() - 1).add(new Version(row.getInteger(1), row.getString(2)));
+        List<Tuple> claims = new ArrayList<>(claimIds.length);
+        for (int i = 0; i < claimIds.length; i++) {
+            claims.add(Tuple.of(tenants[i], claimIds[i]));
+        }
+        return connection.preparedQuery(VERSIONS).executeBatch(claims).map(rows -> {
+            List<List<Version>> versions = new ArrayList<>(claimIds.length);
+            for (RowSet<Row> ofClaim = rows; ofClaim != null; ofClaim = ofClaim.next()) {
+                List<Version> found = new ArrayList<>(ofClaim.size());
+                for (Row row : ofClaim) {
+                    found.add(new Version(row.getInteger(0), row.getString(1)));
+                }
+                versions.add(found);
             }
             return versions;
         });
@@ -106,23 +117,27 @@ final class AuditRows {
     }
 
     /**
-     * For each claim, the patient's studies on other claims with a date of service in [from, to) and one of
-     * {@code studyCodes}, in the order of the claims: for the frequency limits.
+     * For each claim, the patient's studies on other claims with a date of service in [from, to) and one of the
+     * claim's {@code studyCodes}, in the order of the claims: for the frequency limits.
      */
     static Uni<List<List<AuditLog.Study>>> priorStudies(SqlConnection connection, String[] tenants, String[] patientKeys,
-            String[] excludedClaimIds, LocalDate[] from, LocalDate[] to, String[] studyCodes) {
-        return connection.preparedQuery(PRIOR_STUDIES)
-                .execute(Tuple.tuple().addArrayOfString(tenants).addArrayOfString(patientKeys)
-                        .addArrayOfString(excludedClaimIds).addArrayOfLocalDate(from).addArrayOfLocalDate(to)
-                        .addArrayOfString(studyCodes))
-                .map(rows -> {
-                    List<List<AuditLog.Study>> studies = perClaim(tenants.length);
-                    for (Row row : rows) {
-                        studies.get((int) row.getLong(0).longValue() - 1)
-                                .add(new AuditLog.Study(row.getString(1), row.getArrayOfStrings(2), row.getLocalDate(3)));
-                    }
-                    return studies;
-                });
+            String[] excludedClaimIds, LocalDate[] from, LocalDate[] to, String[][] studyCodes) {
+        List<Tuple> claims = new ArrayList<>(tenants.length);
+        for (int i = 0; i < tenants.length; i++) {
+            claims.add(Tuple.tuple().addString(tenants[i]).addString(patientKeys[i]).addString(excludedClaimIds[i])
+                    .addLocalDate(from[i]).addLocalDate(to[i]).addArrayOfString(studyCodes[i]));
+        }
+        return connection.preparedQuery(PRIOR_STUDIES).executeBatch(claims).map(rows -> {
+            List<List<AuditLog.Study>> studies = new ArrayList<>(tenants.length);
+            for (RowSet<Row> ofClaim = rows; ofClaim != null; ofClaim = ofClaim.next()) {
+                List<AuditLog.Study> found = new ArrayList<>(ofClaim.size());
+                for (Row row : ofClaim) {
+                    found.add(new AuditLog.Study(row.getString(0), row.getArrayOfStrings(1), row.getLocalDate(2)));
+                }
+                studies.add(found);
+            }
+            return studies;
+        });
     }
 
     /** Inserts the records in one statement. */

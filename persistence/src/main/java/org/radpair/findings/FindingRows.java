@@ -11,6 +11,7 @@ import java.util.function.IntFunction;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -25,12 +26,11 @@ public final class FindingRows {
             + " opened_by_audit, opened_on, opened_at, resolved_by_claim, resolved_by_audit, resolved_on, resolved_at,"
             + " close_reason, version, opened_how, opening_rule, due_on, followed_up_how, follow_up_rule";
 
-    // Only the columns the rules and the validate response read: this runs for every claim recorded.
-    private static final String HISTORIES = "select i.ord, f.finding_id, f.code, f.regions, f.status, f.opened_by_claim,"
-            + " f.opened_on, f.opened_how, f.opening_rule, f.due_on"
-            + " from unnest($1::text[], $2::text[], $3::text[]) with ordinality as i (tenant, patient_key, follow_up_of, ord)"
-            + " join finding f on f.tenant = i.tenant and f.patient_key = i.patient_key"
-            + " and (f.status = 'OPEN' or f.opened_by_claim = i.follow_up_of) order by i.ord, f.opened_on";
+    // Only the columns the rules and the validate response read: this runs for every claim checked. One claim per
+    // execution, several in one batch: scalar parameters keep one generic plan (see AuditRows.VERSIONS).
+    private static final String HISTORY = "select finding_id, code, regions, status, opened_by_claim, opened_on, opened_how,"
+            + " opening_rule, due_on from finding where tenant = $1 and patient_key = $2"
+            + " and (status = 'OPEN' or opened_by_claim = $3) order by opened_on";
 
     // The finding and its event in one statement (a data-modifying CTE): one round trip per finding.
     private static final String OPEN = "with f as (insert into finding (finding_id, tenant, patient_key, code, regions, status,"
@@ -83,21 +83,25 @@ public final class FindingRows {
     }
 
     /**
-     * What the rules need of each claim's patient, in one statement for several claims: for each, in the
-     * order of the claims, the findings of its patient that are open or were opened by the claim it
-     * follows up ("" for none).
+     * What the rules need of each claim's patient, in one round trip for several claims: for each, in the order of the
+     * claims, the findings of its patient that are open or were opened by the claim it follows up ("" for none).
      */
     public static Uni<List<List<PastFinding>>> historiesOf(SqlConnection connection, String[] tenants, String[] patientKeys,
             String[] followUpOfs) {
-        return connection.preparedQuery(HISTORIES).execute(Tuple.of(tenants, patientKeys, followUpOfs)).map(rows -> {
+        List<Tuple> claims = new ArrayList<>(tenants.length);
+        for (int i = 0; i < tenants.length; i++) {
+            claims.add(Tuple.of(tenants[i], patientKeys[i], followUpOfs[i]));
+        }
+        return connection.preparedQuery(HISTORY).executeBatch(claims).map(rows -> {
             List<List<PastFinding>> histories = new ArrayList<>(tenants.length);
-            for (int i = 0; i < tenants.length; i++) {
-                histories.add(new ArrayList<>(1));
-            }
-            for (Row row : rows) {
-                histories.get((int) row.getLong(0).longValue() - 1).add(new PastFinding(row.getUUID(1), row.getString(2),
-                        List.of(row.getArrayOfStrings(3)), FindingStatus.valueOf(row.getString(4)), row.getString(5),
-                        row.getLocalDate(6), row.getString(7), row.getString(8), row.getLocalDate(9)));
+            for (RowSet<Row> ofClaim = rows; ofClaim != null; ofClaim = ofClaim.next()) {
+                List<PastFinding> found = new ArrayList<>(ofClaim.size());
+                for (Row row : ofClaim) {
+                    found.add(new PastFinding(row.getUUID(0), row.getString(1), List.of(row.getArrayOfStrings(2)),
+                            FindingStatus.valueOf(row.getString(3)), row.getString(4), row.getLocalDate(5), row.getString(6),
+                            row.getString(7), row.getLocalDate(8)));
+                }
+                histories.add(found);
             }
             return histories;
         });
