@@ -59,8 +59,14 @@ final class AuditRows {
     private AuditRows() {
     }
 
+    // Generic plans for the whole transaction. Every statement of the recording path has one that is as good as any
+    // custom plan (scalar parameters, or a multi-row VALUES), but left to choose, PostgreSQL planned the multi-row INSERT
+    // anew at every bind: a custom plan folds cast($n as text)::jsonb into a constant, so it always looks cheaper
+    // (planning, and the JSON parsed inside it, were 10 % of PostgreSQL's CPU under load; docs/PERFORMANCE.md).
+    private static final String BEGIN = "begin; set local plan_cache_mode = force_generic_plan";
+
     static Uni<Void> begin(SqlConnection connection) {
-        return connection.query("begin").execute().replaceWithVoid();
+        return connection.query(BEGIN).execute().replaceWithVoid();
     }
 
     /** Commits; sent behind a statement that failed, PostgreSQL rolls back instead (and the failure is reported). */
