@@ -124,6 +124,18 @@ public class AuditLog {
         return batches.counts();
     }
 
+    /** How long claims have waited for a recording transaction, and how long those transactions took, since start. */
+    public RecordingTimes recordingTimes() {
+        return batches.times();
+    }
+
+    /**
+     * Seconds, summed: claims waited from their submission to the start of the transaction that carried them (a retry
+     * alone not counted again); transactions took from start to their outcomes delivered.
+     */
+    public record RecordingTimes(double waitSeconds, double transactionSeconds) {
+    }
+
     /** How what-if checks have shared their history reads since start: for metrics and tests. */
     public ReadCounts historyReadCounts() {
         return historyReads.counts();

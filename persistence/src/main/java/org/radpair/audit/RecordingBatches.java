@@ -43,7 +43,7 @@ final class RecordingBatches extends SharedRounds<RecordingBatches.Job> {
 
     /** A claim waiting to be recorded, the keys of its claim's and its patient's locks, and where its outcome goes. */
     record Job(AuditLog.Pending pending, Function<AuditLog.PatientPast, Recording> prepare,
-            long lockKey, long patientLockKey, Context context, UniEmitter<? super AuditLog.Recorded> outcome) {
+            long lockKey, long patientLockKey, Context context, UniEmitter<? super AuditLog.Recorded> outcome, long queuedAt) {
 
         String claim() {
             return pending.tenant() + '\u001f' + pending.claimId();
@@ -68,6 +68,8 @@ final class RecordingBatches extends SharedRounds<RecordingBatches.Job> {
     private final LongAdder claimsCarried = new LongAdder();
     private final LongAdder claimsRetriedAlone = new LongAdder();
     private final AtomicInteger largest = new AtomicInteger();
+    private final LongAdder waitedNanos = new LongAdder();
+    private final LongAdder transactionNanos = new LongAdder();
 
     RecordingBatches(int transactions, int batchSize, Recorder recordTogether) {
         super(transactions);
@@ -80,11 +82,15 @@ final class RecordingBatches extends SharedRounds<RecordingBatches.Job> {
 
     Uni<AuditLog.Recorded> submit(AuditLog.Pending pending, Function<AuditLog.PatientPast, Recording> prepare) {
         return Uni.createFrom().emitter(outcome -> enqueue(new Job(pending, prepare, lockKey(pending.tenant(), pending.claimId()),
-                patientLockKey(pending.tenant(), pending.patientKey()), Vertx.currentContext(), outcome)));
+                patientLockKey(pending.tenant(), pending.patientKey()), Vertx.currentContext(), outcome, System.nanoTime())));
     }
 
     AuditLog.RecordingCounts counts() {
         return new AuditLog.RecordingCounts(transactionsRun.sum(), claimsCarried.sum(), claimsRetriedAlone.sum(), largest.get(), waiting.size());
+    }
+
+    AuditLog.RecordingTimes times() {
+        return new AuditLog.RecordingTimes(waitedNanos.sum() / 1e9, transactionNanos.sum() / 1e9);
     }
 
     @Override
@@ -123,9 +129,15 @@ final class RecordingBatches extends SharedRounds<RecordingBatches.Job> {
     }
 
     private Uni<Void> together(List<Job> batch, boolean cautious) {
+        long start = System.nanoTime();
         transactionsRun.increment();
         claimsCarried.add(batch.size());
         largest.accumulateAndGet(batch.size(), Math::max);
+        if (!cautious) {
+            for (Job job : batch) {
+                waitedNanos.add(start - job.queuedAt());
+            }
+        }
         Uni<List<AuditLog.Recorded>> recorded;
         try {
             recorded = recordTogether.record(batch, cautious);
@@ -136,7 +148,7 @@ final class RecordingBatches extends SharedRounds<RecordingBatches.Job> {
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).deliver(outcomes.get(i));
             }
-        }).replaceWithVoid();
+        }).replaceWithVoid().onTermination().invoke(() -> transactionNanos.add(System.nanoTime() - start));
     }
 
     /** The advisory lock of a claim: a 64-bit FNV-1a hash; two claims that collide only wait for each other. */

@@ -103,6 +103,27 @@ class RecordingBatchesTest {
     }
 
     @Test
+    void theTimeClaimsWaitForATransactionAndTheTimeTransactionsTakeAreSummed() throws InterruptedException {
+        HeldTransactions writer = new HeldTransactions();
+        RecordingBatches batches = new RecordingBatches(1, 64, writer);
+        Outcomes outcomes = new Outcomes();
+        assertThat(batches.times()).isEqualTo(new AuditLog.RecordingTimes(0, 0));
+
+        outcomes.submit(batches, claim("A"));
+        outcomes.submit(batches, claim("B"));
+        outcomes.submit(batches, claim("C"));
+        Thread.sleep(30);
+        writer.last().succeed();
+        writer.last().succeed();
+
+        // A started at once; B and C waited at least while A's transaction was held, which took at least as long.
+        AuditLog.RecordingTimes times = batches.times();
+        assertThat(times.waitSeconds()).isGreaterThanOrEqualTo(2 * 0.030);
+        assertThat(times.transactionSeconds()).isGreaterThanOrEqualTo(0.030);
+        assertThat(outcomes.recorded).containsExactly("A", "B", "C");
+    }
+
+    @Test
     void claimsThatArriveWhileEveryTransactionIsOpenLeaveTogetherWithTheNextOneInLockOrder() {
         HeldTransactions writer = new HeldTransactions();
         RecordingBatches batches = new RecordingBatches(2, 64, writer);

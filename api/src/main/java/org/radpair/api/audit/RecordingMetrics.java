@@ -25,6 +25,11 @@ public class RecordingMetrics {
             FunctionCounter.builder("radpair.audit.recording.retried.alone", auditLog,
                     log -> log.recordingCounts().retriedAlone())
                     .description("Claims tried again alone after their transaction failed").register(registry);
+            FunctionCounter.builder("radpair.audit.recording.wait.seconds", auditLog, log -> log.recordingTimes().waitSeconds())
+                    .description("Time claims waited for a recording transaction to start, summed").register(registry);
+            FunctionCounter.builder("radpair.audit.recording.transaction.seconds", auditLog,
+                    log -> log.recordingTimes().transactionSeconds())
+                    .description("Time recording transactions took, summed").register(registry);
             Gauge.builder("radpair.audit.recording.waiting", auditLog, log -> log.recordingCounts().waiting())
                     .description("Claims waiting for a recording transaction").register(registry);
             FunctionCounter.builder("radpair.audit.history.reads", auditLog, log -> log.historyReadCounts().reads())

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -91,13 +92,18 @@ public class ClaimValidation {
         String storedRequest = stored.write(request.withPatientId(patientKey));
         AuditLog.Pending pending = new AuditLog.Pending(tenant, claim.claimId(), sha256(storedRequest), patientKey,
                 claim.context().followUpOf(), claim.dateOfService(), needs);
+        // The result the transaction wrote, kept as the object it was written from (the recorder may prepare a claim twice,
+        // when its group fails and it is tried again alone: the last one written is the one committed).
+        AtomicReference<ValidateResponse> written = new AtomicReference<>();
         return database.guard(() -> followUpLookups.logged(tenant, pending.followUpOf(), patientKey, true)
                 .chain(() -> auditLog.record(pending, past -> {
                     ClaimHistory history = past.history();
-                    return recording(pending, storedRequest, request, claim, history, checker.check(claim, history));
+                    return recording(pending, storedRequest, request, claim, history, checker.check(claim, history), written);
                 })))
-                // The answer is the result as stored: the one just written or, for an identical re-send, the one written then.
-                .map(recorded -> stored.read(recorded.record().result).stored(recorded.record().auditId, recorded.record().version));
+                // The answer is the result as stored: the one just written or, for an identical re-send, the one written
+                // then, read back from the audit row.
+                .map(recorded -> (recorded.created() ? written.get() : stored.read(recorded.record().result))
+                        .stored(recorded.record().auditId, recorded.record().version));
     }
 
     private static ValidateResponse response(ValidateRequest request, CheckResult result) {
@@ -106,7 +112,7 @@ public class ClaimValidation {
     }
 
     private Recording recording(AuditLog.Pending pending, String storedRequest, ValidateRequest request, Claim claim,
-            ClaimHistory history, CheckResult result) {
+            ClaimHistory history, CheckResult result, AtomicReference<ValidateResponse> written) {
         AuditRecord record = new AuditRecord();
         record.tenant = pending.tenant();
         record.claimId = request.claimId();
@@ -125,7 +131,11 @@ public class ClaimValidation {
         ValidateResponse response = response(request, result);
         Plan plan = plan(claim, history);
         return new Recording(record, plan.toOpen(), plan.followUps(),
-                (opened, closed) -> stored.write(withFollowUp(response, opened, closed)));
+                (opened, closed) -> {
+                    ValidateResponse answer = withFollowUp(response, opened, closed);
+                    written.set(answer);
+                    return stored.write(answer);
+                });
     }
 
     /** What a claim opens and follows up: its explicit findings and followUpOf, and, unless switched off, what is recognised. */

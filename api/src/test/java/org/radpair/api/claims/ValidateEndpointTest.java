@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.radpair.api.support.Claims;
 import org.radpair.api.support.Tokens;
@@ -149,5 +151,26 @@ class ValidateEndpointTest {
                 .body("edits[0].rule", equalTo("ICD-006"))
                 .body("edits[0].severity", equalTo("INFO"))
                 .body("edits[0].message", containsString("FY2027"));
+    }
+
+    @Test
+    void theAnswerOfARecordingIsTheResultAsStored() {
+        // A claim with edits, an incidental finding and a follow-up: every part of the answer has content. The first
+        // answer is built from the result as written; an identical re-send answers with the result read back from the
+        // audit row. They must not differ by a field.
+        String tenant = Claims.tenant();
+        String patient = Claims.uniqueId("MRN");
+        String first = Claims.claim().patient(patient).diagnoses("R91.8", "R05.9").line("71260", 1, 2)
+                .incidentalFindings("R91.1").toJson();
+        validate(Tokens.validator(tenant), first, "").statusCode(200);
+        String claimId = Claims.uniqueId("CLM");
+        String followUp = Claims.claim().id(claimId).patient(patient).dateOfService("2026-06-02").diagnoses("R91.1", "M54.50")
+                .line("71250", 1).line("72148", 2).toJson();
+        String answered = validate(Tokens.validator(tenant), followUp, "").statusCode(200)
+                .body("followUp.closedFindings", hasSize(1))
+                .body("edits", not(hasSize(0)))
+                .extract().asString();
+        String readBack = validate(Tokens.validator(tenant), followUp, "").statusCode(200).extract().asString();
+        assertThat(readBack).isEqualTo(answered);
     }
 }
