@@ -32,4 +32,8 @@ wrk -t2 -c32 -d40s -s "$ROOT/bench/claims.lua" "$BASE/v1/claims/validate" > /dev
   wait $WRK
   echo "wrk: $(tail -1 "$OUT/soak-wrk.txt")"
   echo "audit rows written: $(psql_bench -At -c 'select count(*) from audit_claim')"
+  # Where a recorded claim waited, over the whole run (warm-up included): for a transaction to start, and in it.
+  curl -s "$MANAGEMENT/q/metrics" | awk '/^radpair_audit_recording_claims_total/ {c = $2} /^radpair_audit_recording_transactions_total/ {t = $2}
+    /^radpair_audit_recording_wait_seconds_total/ {w = $2} /^radpair_audit_recording_transaction_seconds_total/ {x = $2}
+    END {printf "recording: %.2f claims a transaction, mean wait for one %.2f ms, mean transaction %.2f ms\n", c / t, 1000 * w / c, 1000 * x / t}'
 } | tee "$OUT/soak.txt"
