@@ -56,6 +56,15 @@ start_service() {
   exit 1
 }
 
+# What every load script starts with: a fresh database, the service built and started on it, a token to call it.
+start_bench() {
+  ensure_postgres
+  fresh_database
+  build_service
+  start_service
+  export RADPAIR_TOKEN=$(token bench claims:validate)
+}
+
 stop_service() {
   kill "${SERVICE_PID:-}" 2>/dev/null || true
   wait "${SERVICE_PID:-}" 2>/dev/null || true

@@ -7,11 +7,7 @@ source "$(dirname "$0")/common.sh"
 SECONDS_PER_RUN="${1:-20}"
 need_wrk
 
-ensure_postgres
-fresh_database
-build_service
-start_service
-export RADPAIR_TOKEN=$(token bench claims:validate)
+start_bench
 ticks_of() {
   local total=0 pid
   for pid in "$@"; do

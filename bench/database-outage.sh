@@ -12,11 +12,7 @@ AFTER="${3:-15}"
 need_wrk
 CLUSTER="$(ls /etc/postgresql | head -n 1)"
 
-ensure_postgres
-fresh_database
-build_service
-start_service
-export RADPAIR_TOKEN=$(token bench claims:validate)
+start_bench
 export RADPAIR_ACKED_DIR="$OUT/outage"
 rm -rf "$RADPAIR_ACKED_DIR" && mkdir -p "$RADPAIR_ACKED_DIR"
 TOTAL=$((BEFORE + DOWN + AFTER))

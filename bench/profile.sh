@@ -7,11 +7,7 @@ PERSIST="${1:-false}"
 SECONDS_RECORDED="${2:-30}"
 need_wrk
 
-ensure_postgres
-fresh_database
-build_service
-start_service
-export RADPAIR_TOKEN=$(token bench claims:validate)
+start_bench
 URL="$BASE/v1/claims/validate?persist=${PERSIST}"
 wrk -t2 -c32 -d40s -s "$ROOT/bench/claims.lua" "$URL" > /dev/null
 RECORDING="$OUT/profile-persist-${PERSIST}.jfr"

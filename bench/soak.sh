@@ -9,11 +9,7 @@ export RADPAIR_CONNECTIONS=16
 export RADPAIR_BENCH_DIR="$ROOT/bench"
 need_wrk
 
-ensure_postgres
-fresh_database
-build_service
-start_service
-export RADPAIR_TOKEN=$(token bench claims:validate)
+start_bench
 # Old generation in use after a full GC, MB (jstat OU).
 old_after_gc() {
   jcmd "$SERVICE_PID" GC.run > /dev/null

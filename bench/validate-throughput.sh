@@ -8,11 +8,7 @@ SECONDS_PER_RUN="${1:-20}"
 CONNECTIONS="${2:-32}"
 need_wrk
 
-ensure_postgres
-fresh_database
-build_service
-start_service
-export RADPAIR_TOKEN=$(token bench claims:validate)
+start_bench
 run() {
   local name="$1" url="$2" script="${3:-$ROOT/bench/claims.lua}"
   wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -s "$script" "$url" | tail -1 | sed "s|^|${name}: |"

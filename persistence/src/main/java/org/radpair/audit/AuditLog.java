@@ -168,27 +168,22 @@ public class AuditLog {
         // Two round trips, however many claims and findings. The connection pipelines BEGIN, the locks and
         // the reads, and PostgreSQL runs them in order, so the reads see everything committed before the
         // locks were granted; the findings' statements and COMMIT go out with the insert. Each step is
-        // one statement for all the claims. A failed statement aborts the transaction, so a COMMIT sent
+        // one statement (or one batch of it, ReadsPerClaim) for all the claims. A failed statement aborts the transaction, so a COMMIT sent
         // behind it rolls back; the rollback below covers failures of our own.
         int count = jobs.size();
         // Each claim's lock and its patient's, all in one ascending order, so that two transactions never wait for each other.
         Long[] lockKeys = new Long[2 * count];
-        String[] tenants = new String[count];
-        String[] claimIds = new String[count];
         List<Pending> pendings = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            Pending pending = jobs.get(i).pending();
             lockKeys[2 * i] = jobs.get(i).lockKey();
             lockKeys[2 * i + 1] = jobs.get(i).patientLockKey();
-            tenants[i] = pending.tenant();
-            claimIds[i] = pending.claimId();
-            pendings.add(pending);
+            pendings.add(jobs.get(i).pending());
         }
         java.util.Arrays.sort(lockKeys);
         return pool.withConnection(connection -> Uni.combine().all()
                 .unis(AuditRows.begin(connection),
                         AuditRows.lockClaims(connection, lockKeys),
-                        AuditRows.versions(connection, tenants, claimIds),
+                        AuditRows.versions(connection, pendings),
                         pasts(connection, pendings))
                 .with((begun, locked, versions, pasts) -> {
                     List<Write> writes = new ArrayList<>(count);
@@ -239,29 +234,12 @@ public class AuditLog {
         if (asking.isEmpty()) {
             return Uni.createFrom().item(studies);
         }
-        int count = asking.size();
-        String[] tenants = new String[count];
-        String[] patientKeys = new String[count];
-        String[] claimIds = new String[count];
-        LocalDate[] from = new LocalDate[count];
-        LocalDate[] to = new LocalDate[count];
-        String[][] codes = new String[count][];
-        for (int k = 0; k < count; k++) {
-            Pending pending = pendings.get(asking.get(k));
-            tenants[k] = pending.tenant();
-            patientKeys[k] = pending.patientKey();
-            claimIds[k] = pending.claimId();
-            from[k] = pending.dateOfService().minusMonths(pending.needs().studyMonths());
-            to[k] = pending.dateOfService();
-            codes[k] = pending.needs().studyCodes().toArray(String[]::new);
-        }
-        return AuditRows.priorStudies(connection, tenants, patientKeys, claimIds, from, to, codes)
-                .map(found -> {
-                    for (int k = 0; k < count; k++) {
-                        studies.set(asking.get(k), found.get(k));
-                    }
-                    return studies;
-                });
+        return AuditRows.priorStudies(connection, asking.stream().map(pendings::get).toList()).map(found -> {
+            for (int k = 0; k < asking.size(); k++) {
+                studies.set(asking.get(k), found.get(k));
+            }
+            return studies;
+        });
     }
 
     /**

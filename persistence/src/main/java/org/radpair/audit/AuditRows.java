@@ -1,14 +1,14 @@
 package org.radpair.audit;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.radpair.findings.ReadsPerClaim;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -26,14 +26,12 @@ final class AuditRows {
     private static final String LOCKS = "select pg_advisory_xact_lock(k) from unnest($1::bigint[]) as k";
 
     // From the keys of the audit rows (V21): one index for every month, and a detached month's versions still count.
-    // One claim per execution, several executions in one batch (one round trip): with scalar parameters PostgreSQL
-    // keeps one generic plan for the prepared statement, where an unnest(...) join of arrays was planned anew at every
-    // bind (its generic plan, costed for 100 array elements, never won); the figures are in docs/PERFORMANCE.md.
+    // Read per claim (ReadsPerClaim), as PRIOR_STUDIES.
     private static final String VERSIONS = "select version, request_hash from audit_claim_key"
             + " where tenant = $1 and claim_id = $2 order by version desc";
 
-    // As VERSIONS, one claim per execution: no generic plan of the unnest join was cheap, and planning it over every
-    // month's partition took 0.65 ms at each bind.
+    // Per claim (ReadsPerClaim): the join of unnest(...) arrays it replaces was planned over every month's partition at
+    // each bind, 0.65 ms.
     private static final String PRIOR_STUDIES = "select claim_id, cpts, date_of_service from audit_claim"
             + " where tenant = $1 and patient_key = $2 and claim_id <> $3 and date_of_service >= $4 and date_of_service < $5"
             + " and cpts && $6::text[]";
@@ -90,22 +88,12 @@ final class AuditRows {
     }
 
     /** The recorded versions of each claim, newest first (usually none), in the order of the claims. */
-    static Uni<List<List<Version>>> versions(SqlConnection connection, String[] tenants, String[] claimIds) {
-        List<Tuple> claims = new ArrayList<>(claimIds.length);
-        for (int i = 0; i < claimIds.length; i++) {
-            claims.add(Tuple.of(tenants[i], claimIds[i]));
+    static Uni<List<List<Version>>> versions(SqlConnection connection, List<AuditLog.Pending> pendings) {
+        List<Tuple> claims = new ArrayList<>(pendings.size());
+        for (AuditLog.Pending pending : pendings) {
+            claims.add(Tuple.of(pending.tenant(), pending.claimId()));
         }
-        return connection.preparedQuery(VERSIONS).executeBatch(claims).map(rows -> {
-            List<List<Version>> versions = new ArrayList<>(claimIds.length);
-            for (RowSet<Row> ofClaim = rows; ofClaim != null; ofClaim = ofClaim.next()) {
-                List<Version> found = new ArrayList<>(ofClaim.size());
-                for (Row row : ofClaim) {
-                    found.add(new Version(row.getInteger(0), row.getString(1)));
-                }
-                versions.add(found);
-            }
-            return versions;
-        });
+        return ReadsPerClaim.read(connection, VERSIONS, claims, row -> new Version(row.getInteger(0), row.getString(1)));
     }
 
     /** One empty list per claim, to be filled from rows that carry the claim's ordinal (from 1). */
@@ -123,27 +111,19 @@ final class AuditRows {
     }
 
     /**
-     * For each claim, the patient's studies on other claims with a date of service in [from, to) and one of the
-     * claim's {@code studyCodes}, in the order of the claims: for the frequency limits.
+     * For each claim, the patient's studies on other claims with a date of service in the claim's window (its
+     * {@code studyMonths} before its date of service) and one of its {@code studyCodes}, in the order of the claims: for
+     * the frequency limits.
      */
-    static Uni<List<List<AuditLog.Study>>> priorStudies(SqlConnection connection, String[] tenants, String[] patientKeys,
-            String[] excludedClaimIds, LocalDate[] from, LocalDate[] to, String[][] studyCodes) {
-        List<Tuple> claims = new ArrayList<>(tenants.length);
-        for (int i = 0; i < tenants.length; i++) {
-            claims.add(Tuple.tuple().addString(tenants[i]).addString(patientKeys[i]).addString(excludedClaimIds[i])
-                    .addLocalDate(from[i]).addLocalDate(to[i]).addArrayOfString(studyCodes[i]));
+    static Uni<List<List<AuditLog.Study>>> priorStudies(SqlConnection connection, List<AuditLog.Pending> pendings) {
+        List<Tuple> claims = new ArrayList<>(pendings.size());
+        for (AuditLog.Pending pending : pendings) {
+            claims.add(Tuple.tuple().addString(pending.tenant()).addString(pending.patientKey()).addString(pending.claimId())
+                    .addLocalDate(pending.dateOfService().minusMonths(pending.needs().studyMonths()))
+                    .addLocalDate(pending.dateOfService()).addArrayOfString(pending.needs().studyCodes().toArray(String[]::new)));
         }
-        return connection.preparedQuery(PRIOR_STUDIES).executeBatch(claims).map(rows -> {
-            List<List<AuditLog.Study>> studies = new ArrayList<>(tenants.length);
-            for (RowSet<Row> ofClaim = rows; ofClaim != null; ofClaim = ofClaim.next()) {
-                List<AuditLog.Study> found = new ArrayList<>(ofClaim.size());
-                for (Row row : ofClaim) {
-                    found.add(new AuditLog.Study(row.getString(0), row.getArrayOfStrings(1), row.getLocalDate(2)));
-                }
-                studies.add(found);
-            }
-            return studies;
-        });
+        return ReadsPerClaim.read(connection, PRIOR_STUDIES, claims,
+                row -> new AuditLog.Study(row.getString(0), row.getArrayOfStrings(1), row.getLocalDate(2)));
     }
 
     /** Inserts the records in one statement. */

@@ -11,7 +11,6 @@ import java.util.function.IntFunction;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -26,8 +25,7 @@ public final class FindingRows {
             + " opened_by_audit, opened_on, opened_at, resolved_by_claim, resolved_by_audit, resolved_on, resolved_at,"
             + " close_reason, version, opened_how, opening_rule, due_on, followed_up_how, follow_up_rule";
 
-    // Only the columns the rules and the validate response read: this runs for every claim checked. One claim per
-    // execution, several in one batch: scalar parameters keep one generic plan (see AuditRows.VERSIONS).
+    // Only the columns the rules and the validate response read: this runs for every claim checked (ReadsPerClaim).
     private static final String HISTORY = "select finding_id, code, regions, status, opened_by_claim, opened_on, opened_how,"
             + " opening_rule, due_on from finding where tenant = $1 and patient_key = $2"
             + " and (status = 'OPEN' or opened_by_claim = $3) order by opened_on";
@@ -92,19 +90,9 @@ public final class FindingRows {
         for (int i = 0; i < tenants.length; i++) {
             claims.add(Tuple.of(tenants[i], patientKeys[i], followUpOfs[i]));
         }
-        return connection.preparedQuery(HISTORY).executeBatch(claims).map(rows -> {
-            List<List<PastFinding>> histories = new ArrayList<>(tenants.length);
-            for (RowSet<Row> ofClaim = rows; ofClaim != null; ofClaim = ofClaim.next()) {
-                List<PastFinding> found = new ArrayList<>(ofClaim.size());
-                for (Row row : ofClaim) {
-                    found.add(new PastFinding(row.getUUID(0), row.getString(1), List.of(row.getArrayOfStrings(2)),
-                            FindingStatus.valueOf(row.getString(3)), row.getString(4), row.getLocalDate(5), row.getString(6),
-                            row.getString(7), row.getLocalDate(8)));
-                }
-                histories.add(found);
-            }
-            return histories;
-        });
+        return ReadsPerClaim.read(connection, HISTORY, claims, row -> new PastFinding(row.getUUID(0), row.getString(1),
+                List.of(row.getArrayOfStrings(2)), FindingStatus.valueOf(row.getString(3)), row.getString(4),
+                row.getLocalDate(5), row.getString(6), row.getString(7), row.getLocalDate(8)));
     }
 
     /**

@@ -1,10 +1,6 @@
 package org.radpair.api.claims;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +14,7 @@ import jakarta.inject.Inject;
 import org.radpair.api.audit.FollowUpLookups;
 import org.radpair.api.database.DatabaseFailures;
 import org.radpair.api.database.DatabaseGuard;
+import org.radpair.api.security.Sha256;
 import org.radpair.api.settings.RadPairSettings;
 import org.radpair.audit.AuditLog;
 import org.radpair.audit.AuditRecord;
@@ -90,7 +87,7 @@ public class ClaimValidation {
                     });
         }
         String storedRequest = stored.write(request.withPatientId(patientKey));
-        AuditLog.Pending pending = new AuditLog.Pending(tenant, claim.claimId(), sha256(storedRequest), patientKey,
+        AuditLog.Pending pending = new AuditLog.Pending(tenant, claim.claimId(), Sha256.hex(storedRequest), patientKey,
                 claim.context().followUpOf(), claim.dateOfService(), needs);
         // The result the transaction wrote, kept as the object it was written from (the recorder may prepare a claim twice,
         // when its group fails and it is tried again alone: the last one written is the one committed).
@@ -228,14 +225,5 @@ public class ClaimValidation {
         return new ValidateResponse.Finding(finding.findingId, finding.code, finding.openedByClaim, finding.openedOn,
                 finding.status.name(), finding.openedHow, finding.openingRule, finding.dueOn, finding.followedUpHow,
                 finding.followUpRule);
-    }
-
-    private static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,14 +1,10 @@
 package org.radpair.api.console;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
@@ -23,6 +19,7 @@ import org.radpair.api.claims.ClaimValidation;
 import org.radpair.api.claims.StoredResults;
 import org.radpair.api.claims.ValidateRequest;
 import org.radpair.api.claims.ValidateResponse;
+import org.radpair.api.security.Sha256;
 import org.radpair.audit.AuditRecord;
 import org.radpair.audit.Backfill;
 import org.radpair.audit.PatientKeys;
@@ -209,7 +206,7 @@ public class DemoData {
         record.claimId = request.claimId();
         record.version = 1;
         record.patientKey = patientKey;
-        record.requestHash = sha256(storedRequest);
+        record.requestHash = Sha256.hex(storedRequest);
         record.receivedAt = planned.receivedAt();
         record.dateOfService = request.dateOfService();
         record.payerId = request.payer().id();
@@ -248,12 +245,4 @@ public class DemoData {
 
     /** The same due dates the recording path gives explicit findings (the finding family's window). */
     private static final org.radpair.rules.FindingFollowUps RECOGNITION = org.radpair.rules.FindingFollowUps.load();
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

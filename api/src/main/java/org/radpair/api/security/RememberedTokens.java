@@ -1,11 +1,7 @@
 package org.radpair.api.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -44,7 +40,7 @@ final class RememberedTokens {
         if (!enabled) {
             return verification.verify(token);
         }
-        String key = sha256(token);
+        String key = Sha256.hex(token);
         JsonWebToken known = verified.getIfPresent(key);
         if (known != null) {
             return known;
@@ -85,14 +81,6 @@ final class RememberedTokens {
         @Override
         public long expireAfterRead(String key, JsonWebToken token, long currentTime, long currentDuration) {
             return currentDuration;
-        }
-    }
-
-    static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
