@@ -34,26 +34,42 @@ build_service() {
   (cd "$ROOT" && ./mvnw -q -B package -DskipTests)
 }
 
+# Starts a service jar on its own database and ports and waits until it is ready; its pid in LAUNCHED_PID. A service
+# that does not become ready is stopped, and the script ends.
+launch_service() {
+  local jar="$1" db="$2" port="$3" management="$4" home="$5" log="$6"
+  (cd "$ROOT" && QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/${db}" \
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/${db}" \
+    QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
+    QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$management" QUARKUS_LOG_CONSOLE_LEVEL=WARN RADPAIR_HOME="$home" RADPAIR_RATE_LIMIT_REQUESTS_PER_SECOND=0 \
+    exec java ${RADPAIR_BENCH_JAVA_OPTS:--Xms512m -Xmx1g} -Dquarkus.profile=dev -jar "$jar" > "$log" 2>&1) &
+  LAUNCHED_PID=$!
+  for _ in $(seq 1 120); do
+    curl -sf "http://127.0.0.1:${management}/q/health/ready" > /dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  kill "$LAUNCHED_PID" 2> /dev/null || true
+  echo "the service on port ${port} did not become ready; see $log" >&2
+  exit 1
+}
+
 start_service() {
-  local log="$OUT/${SERVICE_LOG:-service.log}"
   if curl -s -o /dev/null "$BASE/" || curl -s -o /dev/null "$MANAGEMENT/q/health/live"; then
     echo "port ${PORT} or ${MANAGEMENT_PORT} is already taken: stop what runs there first" >&2
     exit 1
   fi
-  (cd "$ROOT" && QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/${DB}" \
-    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/${DB}" \
-    QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
-    QUARKUS_HTTP_PORT="$PORT" QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" QUARKUS_LOG_CONSOLE_LEVEL=WARN RADPAIR_HOME="$OUT/home" RADPAIR_RATE_LIMIT_REQUESTS_PER_SECOND=0 \
-    exec java ${RADPAIR_BENCH_JAVA_OPTS:--Xms512m -Xmx1g} -Dquarkus.profile=dev \
-      -jar api/target/quarkus-app/quarkus-run.jar > "$log" 2>&1) &
-  SERVICE_PID=$!
+  launch_service api/target/quarkus-app/quarkus-run.jar "$DB" "$PORT" "$MANAGEMENT_PORT" "$OUT/home" "$OUT/${SERVICE_LOG:-service.log}"
+  SERVICE_PID=$LAUNCHED_PID
   trap stop_service EXIT
-  for _ in $(seq 1 120); do
-    curl -sf "$MANAGEMENT/q/health/ready" > /dev/null 2>&1 && return 0
-    sleep 0.5
+}
+
+# CPU ticks (1/100 s, user and system) of the given processes, summed.
+ticks_of() {
+  local total=0 pid
+  for pid in "$@"; do
+    [[ -r /proc/$pid/stat ]] && total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2> /dev/null || echo 0)))
   done
-  echo "the service did not become ready; see $log" >&2
-  exit 1
+  echo "$total"
 }
 
 # What every load script starts with: a fresh database, the service built and started on it, a token to call it.

@@ -8,13 +8,6 @@ SECONDS_PER_RUN="${1:-20}"
 need_wrk
 
 start_bench
-ticks_of() {
-  local total=0 pid
-  for pid in "$@"; do
-    [[ -r /proc/$pid/stat ]] && total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2> /dev/null || echo 0)))
-  done
-  echo "$total"
-}
 machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $5 + $6 + $7 + $8}' /proc/stat; }
 recording_counts() {
   curl -s "$MANAGEMENT/q/metrics" | awk '/^radpair_audit_recording_claims_total/ {c = $2} /^radpair_audit_recording_transactions_total/ {t = $2}

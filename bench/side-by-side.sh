@@ -38,22 +38,10 @@ stop_both() { kill "${PIDS[@]}" 2> /dev/null || true; }
 trap stop_both EXIT
 
 start_side() {
-  local side="$1" port="$2" management="$3" db="radpair_side_$1"
+  local side="$1" db="radpair_side_$1"
   psql -h 127.0.0.1 -U postgres -d postgres -q -c "drop database if exists ${db} with (force)" -c "create database ${db}"
-  (cd "$ROOT" && QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/${db}" \
-    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/${db}" \
-    QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
-    QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$management" QUARKUS_LOG_CONSOLE_LEVEL=WARN \
-    RADPAIR_HOME="$WORK/home-$side" RADPAIR_RATE_LIMIT_REQUESTS_PER_SECOND=0 \
-    exec java ${RADPAIR_BENCH_JAVA_OPTS:--Xms512m -Xmx1g} -Dquarkus.profile=dev -jar "$WORK/$side-app/quarkus-run.jar" \
-      > "$WORK/$side.log" 2>&1) &
-  PIDS+=($!)
-  for _ in $(seq 1 120); do
-    curl -sf "http://127.0.0.1:${management}/q/health/ready" > /dev/null 2>&1 && return 0
-    sleep 0.5
-  done
-  echo "side ${side} did not become ready; see $WORK/$side.log" >&2
-  exit 1
+  launch_service "$WORK/$side-app/quarkus-run.jar" "$db" "$2" "$3" "$WORK/home-$side" "$WORK/$side.log"
+  PIDS+=("$LAUNCHED_PID")
 }
 
 app_of "$REV_A" a
@@ -70,7 +58,6 @@ describe() {
 }
 port_of() { [[ $1 == a ]] && echo 8090 || echo 8091; }
 pid_of() { [[ $1 == a ]] && echo "${PIDS[0]}" || echo "${PIDS[1]}"; }
-ticks_of() { awk '{print $14 + $15}' "/proc/$(pid_of "$1")/stat"; }
 url_of() { echo "http://127.0.0.1:$(port_of "$1")/v1/claims/validate?persist=$2"; }
 
 for side in a b; do
@@ -81,9 +68,9 @@ done
   for round in $(seq 1 "$ROUNDS"); do
     order="a b"; (( round % 2 == 0 )) && order="b a"
     for side in $order; do
-      before=$(ticks_of "$side")
+      before=$(ticks_of "$(pid_of "$side")")
       result=$(wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency -s "$ROOT/bench/claims.lua" "$(url_of "$side" "$PERSIST")" | tail -1)
-      ticks=$(( $(ticks_of "$side") - before ))
+      ticks=$(( $(ticks_of "$(pid_of "$side")") - before ))
       rate=$(sed 's/.*requests\/s=\([0-9]*\).*/\1/' <<< "$result")
       awk -v t="$ticks" -v r="$rate" -v d="$SECONDS_PER_RUN" -v s="${side^^}" -v res="$result" \
         'BEGIN {printf "%s: service %.0f us a claim; %s\n", s, 1e4 * t / (r * d), res}'
